@@ -1,0 +1,60 @@
+# Two commands: `make run` (install, migrate, demo content, serve) and `make test` (every check).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
+TESTENV := DJANGO_SETTINGS_MODULE=config.settings.test
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# What a real deployment sets; used only to run Django's deployment checks.
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$(date +%s)-a8f3k2m9x7q1w5e4r6t8y0u2i3o5p7 \
+	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org
+
+.PHONY: run install install-test fonts migrate demo test lint bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check ".[test]"
+	@rm -rf build *.egg-info
+	@touch $@
+
+install: $(VENV)/.installed
+
+fonts: install
+	@$(DEV) $(BIN)/python manage.py build_fonts
+
+migrate: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate fonts
+	$(DEV) $(BIN)/python manage.py load_demo
+
+run: demo
+	@$(DEV) $(BIN)/python manage.py demo_logins
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint fonts
+	$(TESTENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(TESTENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/pytest -q
+	@if $(BIN)/python scripts/pg_reachable.py "$${DATABASE_URL:-$(PG_URL)}"; then \
+		echo "== pytest on PostgreSQL =="; \
+		DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -q -m "not browser"; \
+	else echo "PostgreSQL not reachable at $${DATABASE_URL:-$(PG_URL)}: PostgreSQL run skipped."; fi
+
+bench: demo
+	$(BIN)/python bench/run_all.py
+
+messages: install
+	cd . && $(DEV) $(BIN)/python manage.py makemessages -l km --no-obsolete --no-location --ignore=.venv --ignore=var
+	$(DEV) $(BIN)/python manage.py compilemessages -l km --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var/static build *.egg-info

@@ -1,0 +1,15 @@
+"""Shared foundations: base templates, language switch, Khmer text helpers."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from .demo import register_demo_loader
+        from .demo_accounts import load_admin
+
+        register_demo_loader("admin account", load_admin, order=10)

@@ -1,0 +1,21 @@
+"""Cut the self-hosted Khmer web font (run by `make run` and `make test`; quick when already built)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from core.fonts import SOURCE, WEB_FONT_NAME, build_web_font
+
+
+class Command(BaseCommand):
+    help = "Build the Khmer subset web font into VAR_DIR/fonts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Rebuild even if the font is up to date.")
+
+    def handle(self, *args, **options):
+        target_dir = settings.VAR_DIR / "fonts"
+        target = target_dir / WEB_FONT_NAME
+        if target.exists() and target.stat().st_mtime >= SOURCE.stat().st_mtime and not options["force"]:
+            return
+        path = build_web_font(target_dir)
+        self.stdout.write(f"Built {path} ({path.stat().st_size // 1024} KB)")

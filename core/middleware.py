@@ -1,0 +1,23 @@
+"""Locale handling: /km/... and /en/... decide the language; an unknown language prefix is simply not found."""
+
+import re
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+
+LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?)(?:/|$)")
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django redirects any 404 to the same path under the default language; since the manual's
+    pages catch every path, /fr/x/ would become /km/fr/x/. A path that already starts with what
+    looks like a language code we do not offer gets the 404 itself, in Khmer."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            match = LANGUAGE_LIKE_PREFIX.match(request.path_info)
+            known = {code for code, _name in settings.LANGUAGES}
+            if match and match.group(1) not in known:
+                response.setdefault("Content-Language", settings.LANGUAGE_CODE)
+                return response
+        return super().process_response(request, response)
