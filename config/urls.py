@@ -14,6 +14,7 @@ handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
+    path("health/", core_views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

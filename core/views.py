@@ -27,6 +27,11 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and uptime checks: the process answers, without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     template = loader.get_template("404.html")
     return HttpResponse(template.render({"request_path": request.path}, request), status=404)
