@@ -28,7 +28,7 @@ fonts: install
 migrate: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 
-demo: migrate fonts
+demo: fonts migrate
 	$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo

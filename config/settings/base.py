@@ -122,6 +122,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("km", "en"), "km": ("en",), "
 # Slugs stay Latin and identical in both languages, so /km/... and /en/... differ only by prefix.
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# Authors write both languages side by side: show Khmer and English fields together by default.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ["km", "en"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

@@ -1,0 +1,17 @@
+"""People and places: learners, coordinators and Cambodia's provinces, districts and communes."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearnersConfig(AppConfig):
+    name = "learners"
+    verbose_name = _("Learners and places")
+
+    def ready(self):
+        from core.demo import register_demo_loader
+
+        from . import lockout  # noqa: F401  (connects the failed sign-in signal)
+        from .demo import load_learners
+
+        register_demo_loader("learners", load_learners, order=30)

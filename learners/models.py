@@ -1,0 +1,378 @@
+"""People and places: Cambodia's provinces, districts and communes, learner profiles, coordinator scope."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from core.roles import Role
+
+from .phone import display_phone, normalise_phone
+
+DISTRICT_OUTSIDE_PROVINCE = _("This district is not in the chosen province.")
+COMMUNE_OUTSIDE_DISTRICT = _("This commune is not in the chosen district.")
+COMMUNE_OUTSIDE_PROVINCE = _("This commune is not in the chosen province.")
+PHONE_TAKEN = _("Another learner already uses this phone number.")
+
+
+class PlaceUnit(models.TextChoices):
+    """The kind of administrative unit, as the NCDD gazetteer names it."""
+
+    PROVINCE = "province", _("Province")
+    CAPITAL = "capital", _("Capital")
+    DISTRICT = "district", _("District (srok)")
+    KHAN = "khan", _("Section (khan)")
+    MUNICIPALITY = "municipality", _("Municipality (krong)")
+    COMMUNE = "commune", _("Commune (khum)")
+    SANGKAT = "sangkat", _("Quarter (sangkat)")
+
+
+PROVINCE_UNITS = (PlaceUnit.PROVINCE, PlaceUnit.CAPITAL)
+DISTRICT_UNITS = (PlaceUnit.DISTRICT, PlaceUnit.KHAN, PlaceUnit.MUNICIPALITY)
+COMMUNE_UNITS = (PlaceUnit.COMMUNE, PlaceUnit.SANGKAT)
+
+
+class Place(models.Model):
+    """What provinces, districts and communes share: the gazetteer code is the natural key and the primary key."""
+
+    code_length = 0
+    name_km = models.CharField(_("name in Khmer"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100)
+    unit = models.CharField(_("unit type"), max_length=20, choices=PlaceUnit.choices)
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the reader's language (Khmer unless the page is English)."""
+        if translation.get_language() == "en":
+            return self.name_en or self.name_km
+        return self.name_km or self.name_en
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class PlaceManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Province(Place):
+    code_length = 2
+    code = models.CharField(
+        _("gazetteer code"),
+        max_length=2,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{2}$", _("A province code has two digits."))],
+    )
+    iso_code = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)
+
+    objects = PlaceManager()
+
+    class Meta(Place.Meta):
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{2}$"), name="province_code_two_digits"),
+        ]
+
+
+class District(Place):
+    code_length = 4
+    code = models.CharField(
+        _("gazetteer code"),
+        max_length=4,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A district code has four digits."))],
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="districts"
+    )
+
+    objects = PlaceManager()
+
+    class Meta(Place.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{4}$"), name="district_code_four_digits"),
+        ]
+
+
+class Commune(Place):
+    code_length = 6
+    code = models.CharField(
+        _("gazetteer code"),
+        max_length=6,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{6}$", _("A commune code has six digits."))],
+    )
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="communes"
+    )
+
+    objects = PlaceManager()
+
+    class Meta(Place.Meta):
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{6}$"), name="commune_code_six_digits"),
+        ]
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other or prefer not to say")
+
+
+class Confirmation(models.TextChoices):
+    """Anyone can register claiming any role and province; reports count confirmed learners only."""
+
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Source(models.TextChoices):
+    SELF_REGISTERED = "self", _("Registered themselves")
+    COORDINATOR = "coordinator", _("Created by a coordinator")
+    IMPORT = "import", _("Imported from a file")
+    DEMO = "demo", _("Demo data")
+
+
+class ImportBatch(models.Model):
+    """One bulk enrolment: who imported which file, when; the learners it created point back to it."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    row_count = models.PositiveIntegerField(_("learners created"), default=0)
+
+    class Meta:
+        verbose_name = _("learner import")
+        verbose_name_plural = _("learner imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
+
+
+class LearnerProfile(models.Model):
+    """Who a learner is and where they work; the account itself is Django's user (username, password, e-mail)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="learner_profile"
+    )
+    full_name_km = models.CharField(_("full name in Khmer"), max_length=150)
+    full_name_latin = models.CharField(
+        _("name in Latin letters"), max_length=150, blank=True, help_text=_("Optional, as on an ID card.")
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="learners"
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        related_name="learners",
+        null=True,
+        blank=True,
+    )
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        related_name="learners",
+        null=True,
+        blank=True,
+    )
+    unit = models.CharField(
+        _("unit or organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Kampot provincial police, anti-trafficking unit."),
+    )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=16,
+        blank=True,
+        help_text=_("For example 012 345 678. You can sign in with it."),
+    )
+    confirmation = models.CharField(
+        _("confirmation"), max_length=10, choices=Confirmation.choices, default=Confirmation.PENDING
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or rejected by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.SELF_REGISTERED)
+    import_batch = models.ForeignKey(
+        ImportBatch,
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="learners",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("learner")
+        verbose_name_plural = _("learners")
+        ordering = ["province_id", "full_name_km"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=~Q(phone=""),
+                name="learner_phone_unique",
+                violation_error_message=PHONE_TAKEN,
+            ),
+        ]
+        indexes = [models.Index(fields=["province", "confirmation"])]
+        permissions = [
+            ("confirm_learner", _("Can confirm or reject self-registered learners")),
+            ("reset_learner_password", _("Can reset a learner's password")),
+            ("import_learners", _("Can import learners from a file")),
+            ("unlock_learner", _("Can unlock a learner locked out after failed sign-ins")),
+            ("export_learners", _("Can export learners' personal data")),
+        ]
+
+    def __str__(self):
+        return self.full_name_km
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmation == Confirmation.CONFIRMED
+
+    def clean(self):
+        errors = {}
+        if self.phone:
+            try:
+                self.phone = normalise_phone(self.phone)
+            except ValidationError as error:
+                errors["phone"] = error.messages
+            else:
+                if LearnerProfile.objects.exclude(pk=self.pk).filter(phone=self.phone).exists():
+                    errors["phone"] = [PHONE_TAKEN]
+        if self.district_id and self.province_id and self.district.province_id != self.province_id:
+            errors["district"] = [DISTRICT_OUTSIDE_PROVINCE]
+        if self.commune_id:
+            if self.district_id and self.commune.district_id != self.district_id:
+                errors["commune"] = [COMMUNE_OUTSIDE_DISTRICT]
+            elif self.province_id and self.commune.district.province_id != self.province_id:
+                errors["commune"] = [COMMUNE_OUTSIDE_PROVINCE]
+            elif not self.district_id and "district" not in errors:
+                # A commune implies its district; keeping both makes counting per district a plain GROUP BY.
+                self.district_id = self.commune.district_id
+        if errors:
+            raise ValidationError(errors)
+
+
+class CoordinatorScope(models.Model):
+    """The provinces a provincial coordinator is responsible for (national coordinators see every province)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinator"),
+        on_delete=models.CASCADE,
+        related_name="coordinator_scope",
+    )
+    provinces = models.ManyToManyField(Province, verbose_name=_("provinces"), related_name="coordinators")
+
+    class Meta:
+        verbose_name = _("coordinator's provinces")
+        verbose_name_plural = _("coordinators' provinces")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class SignInFailure(models.Model):
+    """One failed sign-in, kept for the lockout window: per account (user) and per address (IP)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        indexes = [models.Index(fields=["user", "created_at"]), models.Index(fields=["address", "created_at"])]
+
+
+SELF_APPROVAL = _("Someone other than the author must approve this page.")
+
+
+class SecondTrainerApprovalTask(AbstractGroupApprovalTask):
+    """A group approval where the trainer who wrote or submitted a page cannot approve it themselves."""
+
+    class Meta:
+        verbose_name = _("second trainer approval")
+        verbose_name_plural = _("second trainer approvals")
+
+    @staticmethod
+    def _authors(obj) -> set[int]:
+        authors = set()
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and state.requested_by_id:
+            authors.add(state.requested_by_id)
+        revision = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
+        if revision is not None and revision.user_id:
+            authors.add(revision.user_id)
+        return authors
+
+    def get_actions(self, obj, user):
+        if user.pk in self._authors(obj):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and user.pk in self._authors(task_state.workflow_state.content_object):
+            raise ValidationError(SELF_APPROVAL)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if isinstance(states, models.QuerySet) and states.model is TaskState:
+            return states.exclude(workflow_state__requested_by=user)
+        return states
+
+    @classmethod
+    def get_description(cls):
+        return _("A member of the chosen groups other than the page's author approves it.")

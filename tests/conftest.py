@@ -1,0 +1,85 @@
+"""Shared fixtures: a small bilingual manual as the default site's root, media, and an admin client."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    LessonPageFactory,
+    ManualPageFactory,
+    ModulePageFactory,
+    every_block_body,
+    text_block,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Each test starts in Khmer with empty caches (Wagtail caches site root paths and renditions)."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    with translation.override("km"):
+        yield
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
+def make_site_root(page: Page) -> Site:
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = page
+    site.save()
+    return site
+
+
+@pytest.fixture
+def site_tree(db):
+    """Manual (default site root) -> module 1 with three live lessons and one draft, and an empty module 2."""
+    manual = ManualPageFactory(parent=Page.get_first_root_node())
+    make_site_root(manual)
+    module = ModulePageFactory(parent=manual, number=1, slug="first-module")
+    lessons = [
+        LessonPageFactory(
+            parent=module,
+            slug=f"lesson-{index}",
+            title_km=f"មេរៀនទី{index} ស្ត្រី",
+            title_en=f"Lesson number {index}",
+            body_km=[text_block(f"<p>អត្ថបទខ្មែរ {index} ព្រះរាជាណាចក្រ</p>")],
+            body_en=[text_block(f"<p>English body {index}</p>")],
+        )
+        for index in (1, 2, 3)
+    ]
+    draft = LessonPageFactory(parent=module, slug="draft-lesson", title_en="Unpublished draft", live=False)
+    empty_module = ModulePageFactory(parent=manual, number=2, slug="second-module")
+    return SimpleNamespace(manual=manual, module=module, lessons=lessons, draft=draft, empty_module=empty_module)
+
+
+@pytest.fixture
+def image(db):
+    return ImageFactory()
+
+
+@pytest.fixture
+def audio(db):
+    return DocumentFactory(title="Audio", file=ContentFile(b"\0" * 3000, name="listen.m4a"))
+
+
+@pytest.fixture
+def video(db):
+    return DocumentFactory(title="Video", file=ContentFile(b"\0" * 250_000, name="watch.mp4"))
+
+
+@pytest.fixture
+def rich_lesson(site_tree, image, audio):
+    """A lesson using every block type except video, in both languages."""
+    return LessonPageFactory(
+        parent=site_tree.module,
+        slug="rich",
+        body_km=every_block_body(language="km", image=image, audio=audio),
+        body_en=every_block_body(language="en", image=image, audio=audio),
+    )
