@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "core",
     "curriculum",
+    "learners",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -99,6 +100,11 @@ def database_from_env(default_sqlite_path: Path) -> dict:
 
 DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in by username or phone number, with lockout after repeated failures (learners.lockout).
+AUTHENTICATION_BACKENDS = ["learners.backends.PhoneOrUsernameBackend"]
+LOGIN_URL = "learners:sign_in"
+WAGTAILADMIN_USER_LOGIN_FORM = "learners.forms.AdminSignInForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

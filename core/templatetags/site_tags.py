@@ -5,14 +5,16 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from core.translated import content_language
+
 register = template.Library()
 
 # Each language is named in its own script, so a reader finds theirs whatever the page's language.
 LANGUAGE_NAMES = {"km": "ខ្មែរ", "en": "English"}
 
 
-@register.inclusion_tag("core/language_switch.html", takes_context=True)
-def language_switch(context):
+def _language_links(context) -> list[dict]:
+    """The current page in every language: a Wagtail page by its own URL, any other view by its translated path."""
     request = context.get("request")
     current = translation.get_language()
     page = context.get("page")
@@ -24,9 +26,29 @@ def language_switch(context):
         else:
             url = translate_url(request.get_full_path() if request else "/", code)
         links.append({"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": url, "current": code == current})
+    return links
+
+
+@register.inclusion_tag("core/language_switch.html", takes_context=True)
+def language_switch(context):
+    return {"links": _language_links(context)}
+
+
+@register.inclusion_tag("core/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    request = context.get("request")
+    links = _language_links(context)
+    if request is not None:
+        links = [{**link, "url": request.build_absolute_uri(link["url"])} for link in links]
     return {"links": links}
 
 
 @register.simple_tag
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+@register.filter
+def lang_of(obj, field: str) -> str:
+    """The language a translated field is really shown in (its own, or the fallback), for `lang` attributes."""
+    return content_language(obj, (field,))

@@ -1,0 +1,31 @@
+"""Sign-in with a username or a phone number, refused while the account or address is locked out."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+from . import lockout
+from .selectors import user_by_login
+
+
+class PhoneOrUsernameBackend(ModelBackend):
+    """Used by every sign-in form (the site's and Wagtail's), so lockout covers them all."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if username is None or password is None:
+            return None
+        user = user_by_login(identifier=username)
+        if lockout.is_locked(user=user, request=request):
+            if request is not None:
+                request._signin_locked = True
+            # PermissionDenied stops Django trying other backends and counts as a failed sign-in.
+            raise PermissionDenied
+        if user is None:
+            # Spend the time a real check takes, so response times do not reveal which accounts exist.
+            get_user_model()().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,138 @@
+"""Reads: who may see which learners (scope is decided here, on the server), and look-ups by name or code."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from . import groups
+from .models import Commune, Confirmation, District, LearnerProfile, Province
+from .phone import looks_like_phone, normalise_phone
+
+
+def user_by_login(*, identifier: str):
+    """The account for what someone typed in "username or phone": exact username first, then phone."""
+    User = get_user_model()
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    user = User.objects.filter(username=identifier).first()
+    if user is not None:
+        return user
+    if looks_like_phone(identifier):
+        profile = (
+            LearnerProfile.objects.select_related("user").filter(phone=normalise_phone(identifier)).first()
+        )
+        if profile is not None:
+            return profile.user
+    matches = list(User.objects.filter(username__iexact=identifier)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+def _group_names(user) -> set[str]:
+    if not hasattr(user, "_learners_group_names"):
+        user._learners_group_names = set(user.groups.values_list("name", flat=True))
+    return user._learners_group_names
+
+
+def sees_all_provinces(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(_group_names(user) & set(groups.ALL_PROVINCES))
+
+
+def is_coordinator(user) -> bool:
+    """National and provincial coordinators and administrators: the people who manage learners."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(_group_names(user) & set(groups.COORDINATOR_GROUPS))
+
+
+def coordinated_provinces(*, user) -> QuerySet[Province]:
+    """The provinces whose learners this user manages: all, some (provincial coordinator) or none."""
+    if sees_all_provinces(user):
+        return Province.objects.all()
+    if is_coordinator(user):
+        return Province.objects.filter(coordinators__user=user)
+    return Province.objects.none()
+
+
+def learners_for(*, user) -> QuerySet[LearnerProfile]:
+    """Every learner profile a coordinator may see; empty for anyone else (learners see theirs at /account/)."""
+    queryset = LearnerProfile.objects.select_related("user", "province", "district", "commune")
+    if sees_all_provinces(user):
+        return queryset
+    if is_coordinator(user):
+        return queryset.filter(province__coordinators__user=user)
+    return queryset.none()
+
+
+def learners_waiting(*, user) -> QuerySet[LearnerProfile]:
+    return learners_for(user=user).filter(confirmation=Confirmation.PENDING).order_by("created_at")
+
+
+def learner_search(*, queryset: QuerySet[LearnerProfile], text: str) -> QuerySet[LearnerProfile]:
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    condition = (
+        Q(full_name_km__icontains=text)
+        | Q(full_name_latin__icontains=text)
+        | Q(user__username__icontains=text)
+        | Q(unit__icontains=text)
+    )
+    if looks_like_phone(text):
+        condition |= Q(phone=normalise_phone(text))
+    return queryset.filter(condition)
+
+
+def own_profile(*, user) -> LearnerProfile | None:
+    if not user.is_authenticated:
+        return None
+    return LearnerProfile.objects.select_related("province", "district", "commune").filter(user=user).first()
+
+
+class PlaceIndex:
+    """Finds a place by gazetteer code or by its Khmer or English name (case-insensitive), for imports.
+
+    Loads the places once (1,887 rows at most), so validating a file of a thousand rows costs three queries.
+    """
+
+    def __init__(self):
+        self.provinces = {p.code: p for p in Province.objects.all()}
+        self.districts = {d.code: d for d in District.objects.all()}
+        self.communes = {c.code: c for c in Commune.objects.all()}
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return " ".join(str(text).split()).casefold()
+
+    def _find(self, places, text: str, *, within=None):
+        """(place, ambiguous): by code first, then by name among `places` (optionally inside a parent)."""
+        text = str(text or "").strip()
+        if text in places:
+            place = places[text]
+            return (place, False) if within is None or within(place) else (None, False)
+        key = self._key(text)
+        matches = [
+            place
+            for place in places.values()
+            if key in (self._key(place.name_km), self._key(place.name_en)) and (within is None or within(place))
+        ]
+        if len(matches) == 1:
+            return matches[0], False
+        return None, len(matches) > 1
+
+    def province(self, text: str):
+        text = str(text or "").strip()
+        if text.upper().startswith("KH-"):
+            text = text[3:].zfill(2)
+        elif text.isdigit() and len(text) == 1:
+            text = text.zfill(2)
+        return self._find(self.provinces, text)
+
+    def district(self, text: str, *, province):
+        return self._find(self.districts, text, within=lambda d: d.province_id == province.code)
+
+    def commune(self, text: str, *, province, district=None):
+        if district is not None:
+            return self._find(self.communes, text, within=lambda c: c.district_id == district.code)
+        return self._find(self.communes, text, within=lambda c: self.districts[c.district_id].province_id == province.code)
