@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from server import HOST, ProductionServer, collectstatic, database_path, discover_lessons, fetch, kb, production_env
+from server import (
+    ProductionServer,
+    collectstatic,
+    database_path,
+    discover_all_lessons,
+    discover_lessons,
+    fetch,
+    kb,
+    production_env,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 # From TESTING.md: keep Chromium quiet on a machine with no internet. Playwright adds the headless flag
@@ -48,6 +58,7 @@ QUIET_MS = 600
 MAX_SCROLL_STEPS = 60
 LANGUAGES = ("km", "en")
 MODES = ("system", "no-khmer-font")
+MAX_LESSONS = 60  # per language, for --every-lesson
 
 
 @dataclass
@@ -226,6 +237,7 @@ class Visit:
     from_cache: int = 0
     web_font_fetched: bool = False
     budget: int = 0
+    accept_encoding: str = ""
 
     @property
     def verdict(self) -> str:
@@ -306,7 +318,8 @@ def khmer_fonts_visible(env: dict[str, str] | None = None) -> list[str]:
     return sorted({line.strip() for line in result.stdout.splitlines() if line.strip()})
 
 
-def measure_language(playwright, *, language: str, first_url: str, browser_env: dict[str, str]) -> list[Visit]:
+def measure_pair(playwright, *, language: str, first_url: str, browser_env: dict[str, str]) -> list[Visit]:
+    """A fresh profile opens first_url (first visit), then follows its "next lesson" link (warm cache)."""
     with tempfile.TemporaryDirectory(prefix="bench-chromium-") as profile:
         context = playwright.chromium.launch_persistent_context(
             profile,
@@ -328,17 +341,69 @@ def measure_language(playwright, *, language: str, first_url: str, browser_env: 
             page.goto(first_url, wait_until="load")
             read_to_the_end(page, log)
             first = summarise(language, "first", page.url, log)
-            first.accept_encoding = log.accept_encoding  # type: ignore[attr-defined]
-
+            first.accept_encoding = log.accept_encoding
+            next_link = page.locator('a[rel="next"]')
+            if next_link.count() == 0:
+                return [first]
             log.reset()
-            next_link = page.locator('a[rel="next"]').first
             with page.expect_navigation(wait_until="load"):
-                next_link.click()
+                next_link.first.click()
             read_to_the_end(page, log)
-            warm = summarise(language, "warm", page.url, log)
-            return [first, warm]
+            return [first, summarise(language, "warm", page.url, log)]
         finally:
             context.close()
+
+
+def every_lesson(playwright, *, base_url: str, browser_env: dict[str, str]) -> list[dict]:
+    """Each lesson once as a first visit, and each "next lesson" step with a warm cache (worst-case fonts)."""
+    rows = []
+    for language in LANGUAGES:
+        lessons = discover_all_lessons(base_url, language, limit=MAX_LESSONS)
+        warm_by_url: dict[str, Visit] = {}
+        first_by_url: dict[str, Visit] = {}
+        for url in lessons:
+            visits = measure_pair(playwright, language=language, first_url=url, browser_env=browser_env)
+            first_by_url[url] = visits[0]
+            if len(visits) > 1:
+                warm_by_url[visits[1].url] = visits[1]
+        for url in lessons:
+            first, warm = first_by_url[url], warm_by_url.get(url)
+            rows.append(
+                {
+                    "language": language,
+                    "path": urlsplit(url).path,
+                    "first": first.transferred,
+                    "first_requests": first.requests - first.from_cache,
+                    "warm": warm.transferred if warm else None,
+                    "warm_requests": (warm.requests - warm.from_cache) if warm else None,
+                    "images": sum(1 for r in first.resources if r["type"] == "Image" and not r["from_cache"]),
+                }
+            )
+    return rows
+
+
+def print_every_lesson(rows: list[dict]) -> None:
+    print("\nEvery lesson, worst case (no Khmer system font): first visit, and arriving by 'next lesson' (warm)")
+    print(f"  {'lesson':<62} {'first visit':>14} {'warm (next)':>14} {'images':>6}")
+    for row in rows:
+        path = f"{row['path']}"
+        if len(path) > 62:
+            path = path[:30] + "…" + path[-31:]
+        warm = f"{kb(row['warm'])} ({row['warm_requests']})" if row["warm"] is not None else "-"
+        first = f"{kb(row['first'])} ({row['first_requests']})"
+        print(f"  {path:<62} {first:>14} {warm:>14} {row['images']:>6}")
+    heaviest_first = max(rows, key=lambda r: r["first"])
+    warm_rows = [r for r in rows if r["warm"] is not None]
+    print(
+        f"  {'PASS' if heaviest_first['first'] <= FIRST_VISIT_BUDGET else 'OVER'}: heaviest first visit "
+        f"{kb(heaviest_first['first'])} ({heaviest_first['path']}) against {kb(FIRST_VISIT_BUDGET)}"
+    )
+    if warm_rows:
+        heaviest_warm = max(warm_rows, key=lambda r: r["warm"])
+        print(
+            f"  {'PASS' if heaviest_warm['warm'] <= WARM_VISIT_BUDGET else 'OVER'}: heaviest next lesson with a warm "
+            f"cache {kb(heaviest_warm['warm'])} ({heaviest_warm['path']}) against {kb(WARM_VISIT_BUDGET)}"
+        )
 
 
 def html_compression(base_url: str, url: str) -> dict:
@@ -350,7 +415,7 @@ def html_compression(base_url: str, url: str) -> dict:
     return result
 
 
-def run(modes: list[str]) -> dict:
+def run(modes: list[str], every: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -372,7 +437,7 @@ def run(modes: list[str]) -> dict:
         conf, hidden = fontconfig_without_khmer(Path(tmp))
         with sync_playwright() as playwright:
             for mode in modes:
-                browser_env = {k: v for k, v in production_env().items() if k != "SECRET_KEY"}
+                browser_env = dict(os.environ)
                 if mode == "no-khmer-font":
                     browser_env["FONTCONFIG_FILE"] = str(conf)
                     still = khmer_fonts_visible(browser_env)
@@ -384,23 +449,29 @@ def run(modes: list[str]) -> dict:
                     print(f"\n== mode {mode}: system Khmer fonts: {', '.join(system) if system else 'none'} ==")
                 visits: list[Visit] = []
                 for language in LANGUAGES:
-                    visits += measure_language(
+                    visits += measure_pair(
                         playwright, language=language, first_url=lessons[language][0], browser_env=browser_env
                     )
                 for visit in visits:
-                    title = f"[{mode}] {visit.language.upper()} {'first visit' if visit.kind == 'first' else 'next lesson, warm cache'}"
-                    print_visit(visit, title)
-                results["modes"][mode] = [
-                    {**asdict(v), "verdict": v.verdict, "accept_encoding": getattr(v, "accept_encoding", "")}
-                    for v in visits
-                ]
+                    kind = "first visit" if visit.kind == "first" else "next lesson, warm cache"
+                    print_visit(visit, f"[{mode}] {visit.language.upper()} {kind}")
+                results["modes"][mode] = [{**asdict(v), "verdict": v.verdict} for v in visits]
+            if every:
+                browser_env = dict(os.environ)
+                browser_env["FONTCONFIG_FILE"] = str(conf)
+                results["every_lesson"] = every_lesson(playwright, base_url=server.base_url, browser_env=browser_env)
+    if every:
+        print_every_lesson(results["every_lesson"])
     print_summary(results)
     return results
 
 
 def print_summary(results: dict) -> None:
     print("\nPage weight summary (bytes over the network: headers + compressed bodies)")
-    print(f"  {'mode':<14} {'lang':<4} {'visit':<18} {'requests':>8} {'transfer':>10} {'body':>10} {'budget':>9}  verdict  web font")
+    print(
+        f"  {'mode':<14} {'lang':<4} {'visit':<18} {'requests':>8} {'transfer':>10} {'body':>10} {'budget':>9}"
+        "  verdict  web font"
+    )
     for mode, visits in results["modes"].items():
         for v in visits:
             kind = "first visit" if v["kind"] == "first" else "next lesson, warm"
@@ -422,10 +493,15 @@ def print_summary(results: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mode", choices=[*MODES, "both"], default="both")
+    parser.add_argument(
+        "--every-lesson",
+        action="store_true",
+        help="also load every lesson cold and every 'next lesson' step warm (worst-case fonts)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     modes = list(MODES) if args.mode == "both" else [args.mode]
-    results = run(modes)
+    results = run(modes, every=args.every_lesson)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

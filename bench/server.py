@@ -183,6 +183,27 @@ class ProductionServer(contextlib.AbstractContextManager):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pgid, signal.SIGKILL)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time used so far by the master and its workers (Linux /proc; 0.0 elsewhere).
+
+        Unlike requests/s, CPU time per request hardly changes when other programs share the machine.
+        """
+        if self.process is None or not Path("/proc").is_dir():
+            return 0.0
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == self.process.pid or ppid == self.process.pid:
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
     def log_tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -191,21 +212,25 @@ class ProductionServer(contextlib.AbstractContextManager):
 
 
 class _Links(HTMLParser):
-    """The first link inside `<ol class="cards">` and the `rel="next"` link of a page."""
+    """The links inside `<ol class="cards">` and the `rel="next"` link of a page."""
 
     def __init__(self):
         super().__init__()
         self.cards_depth = 0
-        self.first_card: str | None = None
+        self.cards: list[str] = []
         self.next: str | None = None
+
+    @property
+    def first_card(self) -> str | None:
+        return self.cards[0] if self.cards else None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "ol" and "cards" in (attrs.get("class") or "").split():
             self.cards_depth += 1
         elif tag == "a" and attrs.get("href"):
-            if self.cards_depth and self.first_card is None:
-                self.first_card = attrs["href"]
+            if self.cards_depth:
+                self.cards.append(attrs["href"])
             if "next" in (attrs.get("rel") or "").split() and self.next is None:
                 self.next = attrs["href"]
 
@@ -238,6 +263,18 @@ def discover_lessons(base_url: str, language: str) -> tuple[str, str]:
     if not following:
         raise RuntimeError(f'the first lesson {lesson_url} has no rel="next" link')
     return lesson_url, urljoin(lesson_url, following)
+
+
+def discover_all_lessons(base_url: str, language: str, limit: int = 200) -> list[str]:
+    """Every lesson of the manual in reading order (module by module), at most `limit`."""
+    home = f"{base_url}/{language}/"
+    lessons: list[str] = []
+    for module in _links(home).cards:
+        module_url = urljoin(home, module)
+        lessons += [urljoin(module_url, lesson) for lesson in _links(module_url).cards]
+        if len(lessons) >= limit:
+            break
+    return lessons[:limit]
 
 
 def kb(n: float) -> str:

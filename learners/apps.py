@@ -9,4 +9,9 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners and places")
 
     def ready(self):
+        from core.demo import register_demo_loader
+
         from . import lockout  # noqa: F401  (connects the failed sign-in signal)
+        from .demo import load_learners
+
+        register_demo_loader("learners", load_learners, order=30)

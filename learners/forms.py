@@ -2,10 +2,16 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from core.roles import Role
+
 from . import lockout
+from .models import Commune, Confirmation, District, Gender, Province
+from .phone import normalise_phone
+from .services import LearnerDetails
 
 USERNAME_OR_PHONE = _("Username or phone number")
 INVALID_SIGN_IN = _("The username or phone number and password do not match. Check both and try again.")
@@ -38,3 +44,184 @@ class AdminSignInForm(LockoutMessageMixin, WagtailLoginForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = USERNAME_OR_PHONE
+
+
+NEED_PHONE_OR_USERNAME = _("Give a phone number or choose a username, so that you can sign in.")
+PASSWORDS_DIFFER = _("The two passwords are not the same.")
+FILE_TOO_BIG = _("The file is larger than %(size)s MB. Split it into smaller files.")
+FILE_TYPE = _("Upload a .csv or .xlsx file.")
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.district.name})"
+
+
+class LearnerDetailsForm(forms.Form):
+    """The profile fields; district and commune offer the places of one province (the chosen or current one)."""
+
+    full_name_km = forms.CharField(label=_("Full name in Khmer"), max_length=150)
+    full_name_latin = forms.CharField(
+        label=_("Name in Latin letters"), max_length=150, required=False, help_text=_("Optional, as on an ID card.")
+    )
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, widget=forms.RadioSelect)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all())
+    district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none(), required=False)
+    commune = CommuneChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
+    unit = forms.CharField(
+        label=_("Unit or organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Kampot provincial police, anti-trafficking unit."),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        help_text=_("For example 012 345 678. You can sign in with it."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(label=_("E-mail (optional)"), required=False)
+
+    # Where a service's error for a model field is shown in this form.
+    service_field_names = {"password": "password1"}
+
+    def __init__(self, *args, provinces=None, place_province=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if provinces is not None:
+            self.fields["province"].queryset = provinces
+        province_code = self._chosen_province_code(place_province)
+        if province_code:
+            self.fields["district"].queryset = District.objects.filter(province_id=province_code)
+            self.fields["commune"].queryset = Commune.objects.filter(
+                district__province_id=province_code
+            ).select_related("district")
+        else:
+            del self.fields["district"]
+            del self.fields["commune"]
+
+    def _chosen_province_code(self, place_province) -> str | None:
+        if self.is_bound and self.data.get(self.add_prefix("province")):
+            return str(self.data.get(self.add_prefix("province")))
+        if place_province is not None:
+            return place_province.code
+        initial = self.initial.get("province")
+        return getattr(initial, "code", initial) or None
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        return normalise_phone(value) if value else ""
+
+    def details(self) -> LearnerDetails:
+        data = self.cleaned_data
+        return LearnerDetails(
+            full_name_km=data["full_name_km"],
+            full_name_latin=data.get("full_name_latin", ""),
+            role=data["role"],
+            gender=data["gender"],
+            province=data["province"],
+            district=data.get("district"),
+            commune=data.get("commune"),
+            unit=data.get("unit", ""),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+        )
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Errors from a service, shown next to their field (or above the form when no field matches)."""
+        if hasattr(error, "error_dict"):
+            for name, messages in error.message_dict.items():
+                name = self.service_field_names.get(name, name)
+                self.add_error(name if name in self.fields else None, messages)
+        else:
+            self.add_error(None, error.messages)
+
+
+class RegistrationForm(LearnerDetailsForm):
+    """Self-registration asks only what is needed; the rest can be added later on the profile page."""
+
+    username = forms.CharField(
+        label=_("Username (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_("Letters, digits and . - _ only. Without one, you sign in with your phone number."),
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "username"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only digits."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    field_order = [
+        "full_name_km",
+        "gender",
+        "role",
+        "province",
+        "unit",
+        "phone",
+        "username",
+        "password1",
+        "password2",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("full_name_latin", "email", "district", "commune"):
+            self.fields.pop(name, None)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("username") and "phone" not in self.errors:
+            self.add_error("phone", NEED_PHONE_OR_USERNAME)
+        if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+            self.add_error("password2", PASSWORDS_DIFFER)
+        return data
+
+
+class CoordinatorLearnerForm(LearnerDetailsForm):
+    """A coordinator creates a learner and hands the first password over in person."""
+
+    username = forms.CharField(
+        label=_("Username (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_("Left empty, the phone number (or a generated name) is used."),
+    )
+
+
+class LearnerSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name, username or phone"), required=False)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
+    confirmation = forms.ChoiceField(
+        label=_("Confirmation"), choices=[("", _("All"))] + Confirmation.choices, required=False
+    )
+
+    def __init__(self, *args, provinces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File of learners (.csv or .xlsx)"),
+        help_text=_(
+            "Columns: full_name_km, gender, role, province, and optionally full_name_latin, district, commune, "
+            "unit, phone, email, username. Province, district and commune by code or by Khmer or English name."
+        ),
+    )
+
+    max_megabytes = 2
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError(FILE_TYPE, code="file_type")
+        if upload.size > self.max_megabytes * 1024 * 1024:
+            raise ValidationError(FILE_TOO_BIG, code="too_big", params={"size": self.max_megabytes})
+        return upload

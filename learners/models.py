@@ -335,6 +335,9 @@ class SignInFailure(models.Model):
         verbose_name_plural = _("failed sign-ins")
         indexes = [models.Index(fields=["user", "created_at"]), models.Index(fields=["address", "created_at"])]
 
+    def __str__(self):
+        return f"{self.user_id or '-'} {self.address or '-'} {self.created_at:%Y-%m-%d %H:%M}"
+
 
 SELF_APPROVAL = _("Someone other than the author must approve this page.")
 

@@ -31,12 +31,14 @@ def normalise_phone(raw: str) -> str:
     elif text.startswith(COUNTRY_CODE) and len(text) > 10:
         national = text[len(COUNTRY_CODE) :]
     elif text.startswith("0"):
-        national = text[1:]
+        return _checked(text[1:])
     else:
         raise ValidationError(INVALID_PHONE, code="invalid_phone")
     # People sometimes keep the trunk 0 after the country code: +855 012 345 678.
-    if national.startswith("0"):
-        national = national[1:]
+    return _checked(national[1:] if national.startswith("0") else national)
+
+
+def _checked(national: str) -> str:
     if not NATIONAL_NUMBER.fullmatch(national):
         raise ValidationError(INVALID_PHONE, code="invalid_phone")
     return f"+{COUNTRY_CODE}{national}"

@@ -1,5 +1,7 @@
 """Reads: who may see which learners (scope is decided here, on the server), and look-ups by name or code."""
 
+import unicodedata
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
@@ -18,9 +20,7 @@ def user_by_login(*, identifier: str):
     if user is not None:
         return user
     if looks_like_phone(identifier):
-        profile = (
-            LearnerProfile.objects.select_related("user").filter(phone=normalise_phone(identifier)).first()
-        )
+        profile = LearnerProfile.objects.select_related("user").filter(phone=normalise_phone(identifier)).first()
         if profile is not None:
             return profile.user
     matches = list(User.objects.filter(username__iexact=identifier)[:2])
@@ -103,7 +103,9 @@ class PlaceIndex:
 
     @staticmethod
     def _key(text: str) -> str:
-        return " ".join(str(text).split()).casefold()
+        """Case, spacing and Latin accents do not matter (Takéo = takeo); Khmer is compared as written."""
+        decomposed = unicodedata.normalize("NFKD", " ".join(str(text).split()).casefold())
+        return "".join(char for char in decomposed if not "\u0300" <= char <= "\u036f")
 
     def _find(self, places, text: str, *, within=None):
         """(place, ambiguous): by code first, then by name among `places` (optionally inside a parent)."""
@@ -135,4 +137,6 @@ class PlaceIndex:
     def commune(self, text: str, *, province, district=None):
         if district is not None:
             return self._find(self.communes, text, within=lambda c: c.district_id == district.code)
-        return self._find(self.communes, text, within=lambda c: self.districts[c.district_id].province_id == province.code)
+        return self._find(
+            self.communes, text, within=lambda c: self.districts[c.district_id].province_id == province.code
+        )

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from tests.factories import (
     DocumentFactory,
@@ -15,6 +15,7 @@ from tests.factories import (
     ManualPageFactory,
     ModulePageFactory,
     every_block_body,
+    make_site_root,
     text_block,
 )
 
@@ -28,13 +29,6 @@ def _fresh_state():
         yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
-
-
-def make_site_root(page: Page) -> Site:
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = page
-    site.save()
-    return site
 
 
 @pytest.fixture

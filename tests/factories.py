@@ -5,14 +5,20 @@ import uuid
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page, Site
 
 from curriculum.models import LessonPage, ManualPage, ModulePage
 
 # Khmer with stacked consonants (subscripts and vowels above and below), so rendering problems show.
 KHMER_SAMPLE = "ស្ត្រី និង កុមារ ត្រូវបានការពារ។ ព្រះរាជាណាចក្រកម្ពុជា"
+
+
+def make_site_root(page: Page) -> Site:
+    """Make `page` the default site's root, as the demo loader does with the manual."""
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = page
+    site.save()
+    return site
 
 
 def root_collection() -> Collection:

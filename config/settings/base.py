@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "core",
     "curriculum",
     "learners",
+    "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -105,6 +106,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = ["learners.backends.PhoneOrUsernameBackend"]
 LOGIN_URL = "learners:sign_in"
 WAGTAILADMIN_USER_LOGIN_FORM = "learners.forms.AdminSignInForm"
+# Publication needs a second trainer's approval; the approval itself publishes (see learners.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "learners.workflows.publish_approved"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

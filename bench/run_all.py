@@ -1,0 +1,163 @@
+"""Run every benchmark (`make bench` calls this after `make demo`) and print a summary for the README.
+
+Each benchmark runs in its own process and writes its figures as JSON; this script then prints one
+markdown block. A benchmark that fails does not stop the others; the exit status says so.
+
+    .venv/bin/python bench/run_all.py [--quick] [--markdown-out FILE]
+
+--quick skips the every-lesson page-weight pass and the gunicorn worker sweep (about 2 minutes instead of 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from server import PYTHON, ROOT, cores, database_path, kb
+
+BENCH = Path(__file__).resolve().parent
+TIME_LIMIT = 30 * 60  # seconds per benchmark, whatever happens
+
+
+def run_benchmark(script: str, args: list[str], json_path: Path) -> dict | None:
+    print(f"\n{'=' * 100}\n== {script} {' '.join(args)}\n{'=' * 100}", flush=True)
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [PYTHON, str(BENCH / script), *args, "--json", str(json_path)], cwd=ROOT, timeout=TIME_LIMIT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        print(f"{script} did not finish within {TIME_LIMIT} s")
+        return None
+    print(f"({script}: {time.monotonic() - started:.0f} s, exit {result.returncode})", flush=True)
+    if result.returncode != 0 or not json_path.exists():
+        return None
+    return json.loads(json_path.read_text(encoding="utf-8"))
+
+
+def verdict(value: int, budget: int) -> str:
+    return "PASS" if value <= budget else "**OVER**"
+
+
+def page_weight_markdown(results: dict) -> list[str]:
+    visits = {(mode, v["language"], v["kind"]): v for mode, vs in results["modes"].items() for v in vs}
+    lines = [
+        "**Page weight of a lesson** (headless Chromium at 360×740, DPR 1; bytes over the network, "
+        "compressed bodies plus headers; 1 KB = 1000 bytes)",
+        "",
+        "| Visit | Khmer (/km/) | English (/en/) | Budget | Verdict |",
+        "|---|---:|---:|---:|---|",
+    ]
+    cases = [
+        ("system", "first", "First visit, phone has a Khmer font (web font not downloaded)"),
+        ("no-khmer-font", "first", "First visit, no Khmer font on the phone (web font downloaded)"),
+        ("system", "warm", "Next lesson, warm cache"),
+        ("no-khmer-font", "warm", "Next lesson, warm cache, after the web font"),
+    ]
+    for mode, kind, label in cases:
+        km, en = visits.get((mode, "km", kind)), visits.get((mode, "en", kind))
+        if not km or not en:
+            continue
+        budget = km["budget"]
+        worst = max(km["transferred"], en["transferred"])
+        font_note = ""
+        if kind == "first":
+            fetched = [lang for lang, v in (("km", km), ("en", en)) if v["web_font_fetched"]]
+            font_note = f" (font fetched: {', '.join(fetched) or 'no'})"
+        lines.append(
+            f"| {label}{font_note} | {kb(km['transferred'])} ({km['requests'] - km['from_cache']} req) "
+            f"| {kb(en['transferred'])} ({en['requests'] - en['from_cache']} req) | {kb(budget)} "
+            f"| {verdict(worst, budget)} |"
+        )
+    every = results.get("every_lesson")
+    if every:
+        first = max(every, key=lambda r: r["first"])
+        warm_rows = [r for r in every if r["warm"] is not None]
+        lines.append(
+            f"| Heaviest of all {len(every)} lesson pages, first visit, no Khmer font | "
+            f"{kb(first['first'])} `{first['path']}` | | 100.0 KB | {verdict(first['first'], 100_000)} |"
+        )
+        if warm_rows:
+            warm = max(warm_rows, key=lambda r: r["warm"])
+            lines.append(
+                f"| Heaviest 'next lesson' step, warm cache | {kb(warm['warm'])} `{warm['path']}` | | 20.0 KB "
+                f"| {verdict(warm['warm'], 20_000)} |"
+            )
+    compression = results.get("html_compression", {})
+    if compression:
+        lines += [
+            "",
+            f"Lesson HTML: {compression['identity']['bytes']:,} bytes uncompressed, "
+            f"{compression['gzip']['bytes']:,} bytes with Content-Encoding {compression['gzip']['encoding']}.",
+        ]
+    return lines
+
+
+def throughput_markdown(results: dict) -> list[str]:
+    lines = [
+        f"**Throughput** (gunicorn, {results['workers']} sync workers ({results['workers_how']}), "
+        f"{results['cores']} cores shared with the load generator ({results['tool']}); medians of "
+        f"{results['rounds']} alternating {results['duration']:g}-second runs per row)",
+        "",
+        "| Target | Clients | Requests/s | p50 latency | p95 latency | Server CPU per request | Errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results["rows"]:
+        name = "Reference: `/health/` (no database)" if row["target"] == "reference" else f"Lesson: `{row['url']}`"
+        lines.append(
+            f"| {name} | {row['clients']} | {row['rps']:.1f} | {row['p50_ms']:.1f} ms | {row['p95_ms']:.1f} ms "
+            f"| {row['cpu_ms']:.2f} ms | {row['errors']} |"
+        )
+    for clients, ratio in results["ratios"].items():
+        cpu_ratio = results.get("cpu_ratios", {}).get(clients, 0.0)
+        lines.append(f"| **Lesson / reference** | {clients} | **{ratio:.3f}** | | | {cpu_ratio:.0f}× the CPU | |")
+    if results.get("sweep"):
+        sweep = ", ".join(f"{w} workers {rps} req/s" for w, rps in results["sweep"].items())
+        lines += ["", f"Worker sweep (lesson, 32 clients): {sweep}."]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="skip the every-lesson pass and the worker sweep")
+    parser.add_argument("--markdown-out", type=Path, help="also write the summary block to this file")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-results-") as tmp:
+        weight_args = [] if args.quick else ["--every-lesson"]
+        throughput_args = ["--workers", "default" if args.quick else "auto"]
+        weight = run_benchmark("page_weight.py", weight_args, Path(tmp) / "page_weight.json")
+        throughput = run_benchmark("throughput.py", throughput_args, Path(tmp) / "throughput.json")
+
+    try:
+        load = Path("/proc/loadavg").read_text().split()[:3]
+    except OSError:
+        load = ["?"]
+    database = database_path()
+    shown = database.relative_to(ROOT) if database.is_relative_to(ROOT) else database
+    lines = [
+        f"### Benchmarks ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, `make bench`)",
+        "",
+        f"Machine: {cores()} cores, {platform.python_implementation()} {platform.python_version()}, "
+        f"load average at the end {' '.join(load)}; database `{shown}` (SQLite, demo content).",
+        "",
+    ]
+    lines += page_weight_markdown(weight) if weight else ["**Page weight**: the benchmark failed (see above)."]
+    lines.append("")
+    lines += throughput_markdown(throughput) if throughput else ["**Throughput**: the benchmark failed (see above)."]
+    summary = "\n".join(lines)
+    print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
+    if args.markdown_out:
+        args.markdown_out.write_text(summary + "\n", encoding="utf-8")
+    return 0 if weight and throughput else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

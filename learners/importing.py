@@ -1,0 +1,277 @@
+"""Bulk enrolment from a CSV or XLSX file: read, check every row (dry run), then create all learners or none.
+
+Imported learners are confirmed (a coordinator vouches for them) and get no password yet: the coordinator hands
+one over in person with "Reset password", so no password is ever written to a file or stored in clear.
+"""
+
+import contextlib
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from core.roles import Role
+
+from .models import Gender, ImportBatch, LearnerProfile, Source
+from .phone import normalise_phone
+from .selectors import PlaceIndex
+from .services import LearnerDetails, learner_create
+
+MAX_ROWS = 2000
+COLUMNS = (
+    "full_name_km",
+    "full_name_latin",
+    "gender",
+    "role",
+    "province",
+    "district",
+    "commune",
+    "unit",
+    "phone",
+    "email",
+    "username",
+)
+REQUIRED = ("full_name_km", "gender", "role", "province")
+
+NOT_UTF8 = _("The CSV file is not in UTF-8. In Excel, use “Save as… CSV UTF-8”, or upload the .xlsx file.")
+NOT_XLSX = _("This is not an Excel .xlsx file that can be read.")
+EMPTY_FILE = _("The file has no rows of learners.")
+TOO_MANY_ROWS = _("The file has more than %(max)s rows. Split it into smaller files.")
+MISSING_COLUMNS = _("The first row must name the columns; missing: %(columns)s.")
+REQUIRED_VALUE = _("This value is required.")
+UNKNOWN_GENDER = _("Unknown gender “%(value)s”: use female, male or other.")
+UNKNOWN_ROLE = _("Unknown role “%(value)s”.")
+UNKNOWN_PROVINCE = _("Unknown province “%(value)s”: give its code (01–25) or its Khmer or English name.")
+PROVINCE_OUT_OF_SCOPE = _("You cannot enrol learners in %(province)s.")
+UNKNOWN_DISTRICT = _("No district “%(value)s” in %(province)s.")
+UNKNOWN_COMMUNE = _("No commune “%(value)s” in %(place)s.")
+AMBIGUOUS_PLACE = _("Several places are called “%(value)s” in %(place)s: give the code instead.")
+DUPLICATE_PHONE_FILE = _("The same phone number is on line %(line)s.")
+DUPLICATE_PHONE_DB = _("A learner with this phone number already exists.")
+DUPLICATE_USERNAME_FILE = _("The same username is on line %(line)s.")
+DUPLICATE_USERNAME_DB = _("This username is taken.")
+INVALID_EMAIL = _("Enter a valid e-mail address.")
+ROWS_INVALID = _("Correct the problems in the file first.")
+LINE_PROBLEMS = _("Line %(line)s: %(problems)s")
+
+GENDER_WORDS = {"f": Gender.FEMALE, "m": Gender.MALE, "ស្រី": Gender.FEMALE, "ប្រុស": Gender.MALE}
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict[str, str]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    details: LearnerDetails | None = None
+
+    def error(self, column: str, message) -> None:
+        self.errors.setdefault(column, []).append(str(message))
+
+    @property
+    def messages(self) -> list[str]:
+        return [f"{column}: {message}" for column, items in self.errors.items() for message in items]
+
+
+class ImportFileError(ValidationError):
+    """The file as a whole cannot be read (format, encoding, columns, size)."""
+
+
+def _header(name) -> str:
+    return "_".join(str(name or "").strip().lower().split())
+
+
+def _rows_from_table(table: list[list]) -> list[ImportRow]:
+    # Skip blank lines anywhere, including the top.
+    numbered = [(number, row) for number, row in enumerate(table, start=1) if any(str(c or "").strip() for c in row)]
+    if not numbered:
+        raise ImportFileError(EMPTY_FILE)
+    header_line, header = numbered[0]
+    names = [_header(name) for name in header]
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise ImportFileError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
+    rows = []
+    for number, cells in numbered[1:]:
+        values = dict.fromkeys(COLUMNS, "")
+        for name, cell in zip(names, cells, strict=False):
+            if name in values:
+                values[name] = "" if cell is None else str(cell).strip()
+        rows.append(ImportRow(line=number, values=values))
+    if not rows:
+        raise ImportFileError(EMPTY_FILE)
+    if len(rows) > MAX_ROWS:
+        raise ImportFileError(TOO_MANY_ROWS % {"max": MAX_ROWS})
+    return rows
+
+
+def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+            workbook.close()
+        except Exception as error:  # openpyxl raises many kinds of errors for a damaged or foreign file
+            raise ImportFileError(NOT_XLSX) from error
+        # Phone numbers typed into Excel become integers and lose their leading 0; put it back.
+        for row in table:
+            for index, cell in enumerate(row):
+                if isinstance(cell, float) and cell.is_integer():
+                    row[index] = int(cell)
+        return _rows_from_table(table)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(NOT_UTF8) from error
+    return _rows_from_table(list(csv.reader(io.StringIO(text))))
+
+
+def _choice_words(choices) -> dict[str, str]:
+    """Codes and labels in every language, folded, mapped to the code."""
+    words = {}
+    for code, label in choices:
+        words[code.casefold()] = code
+        for language in ("km", "en"):
+            with translation.override(language):
+                words[str(label).casefold()] = code
+    return words
+
+
+def _phone_key(text: str) -> str:
+    # An Excel cell may hold 12345678 (the leading 0 lost): accept it as 012345678.
+    if text.isdigit() and len(text) in (8, 9) and not text.startswith("0"):
+        text = "0" + text
+    return normalise_phone(text)
+
+
+def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
+    """Check every row (nothing is written). `provinces`: the provinces the importing coordinator may enrol in."""
+    from django.contrib.auth import get_user_model
+
+    places = PlaceIndex()
+    allowed = {province.code for province in provinces}
+    genders = {**_choice_words(Gender.choices), **GENDER_WORDS}
+    roles = _choice_words(Role.choices)
+    phones_seen: dict[str, int] = {}
+    usernames_seen: dict[str, int] = {}
+    phones = [row.values["phone"] for row in rows if row.values["phone"]]
+    normalised = set()
+    for text in phones:
+        with contextlib.suppress(ValidationError):
+            normalised.add(_phone_key(text))
+    phones_in_db = set(LearnerProfile.objects.filter(phone__in=normalised).values_list("phone", flat=True))
+    wanted = {row.values["username"].casefold() for row in rows if row.values["username"]}
+    usernames_in_db = set()
+    if wanted:
+        # Case-insensitive, like sign-in: compare folded names in Python (a few thousand at most).
+        all_names = get_user_model().objects.values_list("username", flat=True)
+        usernames_in_db = {name.casefold() for name in all_names.iterator()} & wanted
+    email_validator = EmailValidator()
+
+    for row in rows:
+        values = row.values
+        for column in REQUIRED:
+            if not values[column]:
+                row.error(column, REQUIRED_VALUE)
+        gender = genders.get(values["gender"].casefold()) if values["gender"] else None
+        if values["gender"] and gender is None:
+            row.error("gender", UNKNOWN_GENDER % {"value": values["gender"]})
+        role = roles.get(values["role"].casefold()) if values["role"] else None
+        if values["role"] and role is None:
+            row.error("role", UNKNOWN_ROLE % {"value": values["role"]})
+
+        province = district = commune = None
+        if values["province"]:
+            province, _ambiguous = places.province(values["province"])
+            if province is None:
+                row.error("province", UNKNOWN_PROVINCE % {"value": values["province"]})
+            elif province.code not in allowed:
+                row.error("province", PROVINCE_OUT_OF_SCOPE % {"province": province.name})
+        if province is not None and values["district"]:
+            district, ambiguous = places.district(values["district"], province=province)
+            if district is None:
+                message = AMBIGUOUS_PLACE if ambiguous else UNKNOWN_DISTRICT
+                params = {"value": values["district"], "province": province.name, "place": province.name}
+                row.error("district", message % params)
+        if province is not None and values["commune"] and "district" not in row.errors:
+            commune, ambiguous = places.commune(values["commune"], province=province, district=district)
+            place = district.name if district else province.name
+            if commune is None:
+                message = AMBIGUOUS_PLACE if ambiguous else UNKNOWN_COMMUNE
+                row.error("commune", message % {"value": values["commune"], "place": place})
+            elif district is None:
+                district = places.districts[commune.district_id]
+
+        phone = ""
+        if values["phone"]:
+            try:
+                phone = _phone_key(values["phone"])
+            except ValidationError as error:
+                row.error("phone", error.messages[0])
+            else:
+                if phone in phones_seen:
+                    row.error("phone", DUPLICATE_PHONE_FILE % {"line": phones_seen[phone]})
+                else:
+                    phones_seen[phone] = row.line
+                if phone in phones_in_db:
+                    row.error("phone", DUPLICATE_PHONE_DB)
+        if values["email"]:
+            try:
+                email_validator(values["email"])
+            except ValidationError:
+                row.error("email", INVALID_EMAIL)
+        if values["username"]:
+            key = values["username"].casefold()
+            if key in usernames_seen:
+                row.error("username", DUPLICATE_USERNAME_FILE % {"line": usernames_seen[key]})
+            else:
+                usernames_seen[key] = row.line
+            if key in usernames_in_db:
+                row.error("username", DUPLICATE_USERNAME_DB)
+
+        if not row.errors:
+            row.details = LearnerDetails(
+                full_name_km=values["full_name_km"],
+                full_name_latin=values["full_name_latin"],
+                role=role,
+                gender=gender,
+                province=province,
+                district=district,
+                commune=commune,
+                unit=values["unit"],
+                phone=phone,
+                email=values["email"],
+            )
+    return rows
+
+
+@transaction.atomic
+def import_rows(*, rows: list[ImportRow], actor, file_name: str) -> ImportBatch:
+    """Create every learner or none: any problem (found now, or by the model checks) rolls everything back."""
+    if any(row.errors or row.details is None for row in rows):
+        raise ValidationError(ROWS_INVALID, code="rows_invalid")
+    batch = ImportBatch(created_by=actor, file_name=file_name[:255], row_count=len(rows))
+    batch.full_clean()
+    batch.save()
+    for row in rows:
+        try:
+            learner_create(
+                details=row.details,
+                source=Source.IMPORT,
+                created_by=actor,
+                username=row.values["username"],
+                password=None,
+                import_batch=batch,
+            )
+        except ValidationError as error:
+            found = error.message_dict if hasattr(error, "error_dict") else {"-": error.messages}
+            messages = [f"{name}: {m}" for name, items in found.items() for m in items]
+            raise ValidationError(LINE_PROBLEMS, params={"line": row.line, "problems": "; ".join(messages)}) from error
+    return batch

@@ -1,0 +1,32 @@
+"""Learners' account pages (/km/account/...) and coordinators' screens (/km/coordinate/...)."""
+
+from django.urls import path
+
+from . import imports_views, views
+
+app_name = "learners"
+
+urlpatterns = [
+    path("account/sign-in/", views.SignInView.as_view(), name="sign_in"),
+    path("account/sign-out/", views.SignOutView.as_view(), name="sign_out"),
+    path("account/register/", views.register, name="register"),
+    path("account/", views.profile, name="profile"),
+    path("account/edit/", views.profile_edit, name="profile_edit"),
+    path("account/password/", views.password_change, name="password_change"),
+    path("coordinate/", views.learner_list, name="learner_list"),
+    path("coordinate/export.csv", views.learners_export, name="learners_export"),
+    path("coordinate/waiting/", views.waiting, name="waiting"),
+    path("coordinate/learners/new/", views.learner_create, name="learner_create"),
+    path("coordinate/learners/<int:pk>/", views.learner_detail, name="learner_detail"),
+    path("coordinate/learners/<int:pk>/edit/", views.learner_edit, name="learner_edit"),
+    path("coordinate/learners/<int:pk>/password/", views.learner_password, name="learner_password"),
+    path("coordinate/learners/<int:pk>/unlock/", views.learner_unlock, name="learner_unlock"),
+    path("coordinate/learners/<int:pk>/export.csv", views.learner_export, name="learner_export"),
+    path(
+        "coordinate/learners/<int:pk>/confirm/", views.learner_decide, {"decision": "confirm"}, name="learner_confirm"
+    ),
+    path("coordinate/learners/<int:pk>/reject/", views.learner_decide, {"decision": "reject"}, name="learner_reject"),
+    path("coordinate/import/", imports_views.import_upload, name="import_upload"),
+    path("coordinate/import/confirm/", imports_views.import_confirm, name="import_confirm"),
+    path("coordinate/import/<int:pk>/report.csv", imports_views.import_report, name="import_report"),
+]

@@ -1,0 +1,370 @@
+"""Learners' account pages and coordinators' screens. Thin: forms check input, services write, selectors read.
+
+Every coordinator view looks learners up through `selectors.learners_for(user=...)`, so a learner outside the
+coordinator's provinces is simply not found (404), whatever link or URL was used.
+"""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from . import lockout, selectors, services
+from .forms import (
+    CoordinatorLearnerForm,
+    LearnerDetailsForm,
+    LearnerSearchForm,
+    RegistrationForm,
+    SignInForm,
+)
+from .models import LearnerProfile, Source
+
+REGISTERED = _(
+    "Welcome! You can start learning now. A coordinator of %(province)s will confirm your account; "
+    "until then your results are not counted in reports."
+)
+PROFILE_SAVED = _("Your profile is saved.")
+PASSWORD_CHANGED = _("Your password is changed.")
+LEARNER_SAVED = _("%(name)s is saved.")
+LEARNER_CREATED = _("%(name)s can now sign in with the username %(username)s and the password shown below.")
+CONFIRMED = _("%(name)s is confirmed.")
+REJECTED = _("%(name)s is rejected: they can still read the manual, but are not counted in reports.")
+UNLOCKED = _("%(name)s can sign in again.")
+NO_ACCESS = _("You do not have access to this page.")
+NO_PROFILE = _("Your account has no learner profile.")
+
+EXPORT_COLUMNS = [
+    ("username", _("Username")),
+    ("full_name_km", _("Full name in Khmer")),
+    ("full_name_latin", _("Name in Latin letters")),
+    ("gender", _("Gender")),
+    ("role", _("Role")),
+    ("province", _("Province")),
+    ("district", _("District")),
+    ("commune", _("Commune")),
+    ("unit", _("Unit or organisation")),
+    ("phone", _("Phone number")),
+    ("email", _("E-mail")),
+    ("confirmation", _("Confirmation")),
+    ("created_at", _("Created at")),
+]
+
+
+def home_url() -> str:
+    return f"/{translation.get_language()}/"
+
+
+# --- Learner's own account ------------------------------------------------------------------------------------
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "learners/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return home_url()
+
+
+class SignOutView(auth_views.LogoutView):
+    def get_default_redirect_url(self):
+        return home_url()
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("learners:profile")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = services.learner_register(
+                details=form.details(),
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            login(request, profile.user, backend="learners.backends.PhoneOrUsernameBackend")
+            messages.success(request, REGISTERED % {"province": profile.province.name})
+            return redirect("learners:profile")
+    return render(request, "learners/register.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    return render(request, "learners/profile.html", {"profile": selectors.own_profile(user=request.user)})
+
+
+def _initial(profile: LearnerProfile) -> dict:
+    return {
+        "full_name_km": profile.full_name_km,
+        "full_name_latin": profile.full_name_latin,
+        "gender": profile.gender,
+        "role": profile.role,
+        "province": profile.province,
+        "district": profile.district,
+        "commune": profile.commune,
+        "unit": profile.unit,
+        "phone": profile.phone_display,
+        "email": profile.user.email,
+    }
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    own = selectors.own_profile(user=request.user)
+    if own is None:
+        raise Http404(NO_PROFILE)
+    form = LearnerDetailsForm(request.POST or None, initial=_initial(own), place_province=own.province)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learner_update(profile=own, details=form.details())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, PROFILE_SAVED)
+            return redirect("learners:profile")
+    return render(request, "learners/profile_edit.html", {"form": form, "profile": own})
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_set(user=request.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, PASSWORD_CHANGED)
+        return redirect("learners:profile")
+    return render(request, "learners/password_change.html", {"form": form})
+
+
+# --- Coordinators ---------------------------------------------------------------------------------------------
+
+
+def coordinator_required(permission: str):
+    """Signed-in coordinators holding `learners.<permission>`; others get 403 (anonymous: the sign-in page)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if not (selectors.is_coordinator(user) and user.has_perm(f"learners.{permission}")):
+                return render(request, "learners/forbidden.html", {"message": NO_ACCESS}, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _learner(request: HttpRequest, pk: int) -> LearnerProfile:
+    return get_object_or_404(selectors.learners_for(user=request.user), pk=pk)
+
+
+def _filtered(request: HttpRequest):
+    provinces = selectors.coordinated_provinces(user=request.user)
+    form = LearnerSearchForm(request.GET or None, provinces=provinces)
+    queryset = selectors.learners_for(user=request.user)
+    if request.GET.get("province") and not provinces.filter(code=request.GET["province"]).exists():
+        raise Http404  # a province outside the coordinator's scope does not exist for them
+    if form.is_valid():
+        data = form.cleaned_data
+        queryset = selectors.learner_search(queryset=queryset, text=data["q"])
+        if data["province"]:
+            queryset = queryset.filter(province=data["province"])
+        if data["confirmation"]:
+            queryset = queryset.filter(confirmation=data["confirmation"])
+    return form, queryset
+
+
+@coordinator_required("view_learnerprofile")
+def learner_list(request: HttpRequest) -> HttpResponse:
+    form, queryset = _filtered(request)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "learners/coordinate/learner_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "waiting": selectors.learners_waiting(user=request.user).count(),
+            "can_add": request.user.has_perm("learners.add_learnerprofile"),
+            "can_import": request.user.has_perm("learners.import_learners"),
+            "can_export": request.user.has_perm("learners.export_learners"),
+        },
+    )
+
+
+@coordinator_required("view_learnerprofile")
+def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = _learner(request, pk)
+    return render(
+        request,
+        "learners/coordinate/learner_detail.html",
+        {"learner": learner, "locked": lockout.account_locked(learner.user)},
+    )
+
+
+@coordinator_required("add_learnerprofile")
+def learner_create(request: HttpRequest) -> HttpResponse:
+    provinces = selectors.coordinated_provinces(user=request.user)
+    chosen = None
+    code = request.POST.get("province") or request.GET.get("province")
+    if code:
+        chosen = provinces.filter(code=code).first()
+    elif provinces.count() == 1:
+        chosen = provinces.first()
+    form = CoordinatorLearnerForm(
+        request.POST or None, provinces=provinces, place_province=chosen, initial={"province": chosen}
+    )
+    if request.method == "POST" and form.is_valid():
+        password = services.handover_password()
+        try:
+            learner = services.learner_create(
+                details=form.details(),
+                source=Source.COORDINATOR,
+                created_by=request.user,
+                username=form.cleaned_data["username"],
+                password=password,
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(
+                request, LEARNER_CREATED % {"name": learner.full_name_km, "username": learner.user.username}
+            )
+            return render(
+                request, "learners/coordinate/password_handover.html", {"learner": learner, "password": password}
+            )
+    return render(request, "learners/coordinate/learner_form.html", {"form": form, "learner": None})
+
+
+@coordinator_required("change_learnerprofile")
+def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = _learner(request, pk)
+    form = LearnerDetailsForm(
+        request.POST or None,
+        provinces=selectors.coordinated_provinces(user=request.user),
+        place_province=learner.province,
+        initial=_initial(learner),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learner_update(profile=learner, details=form.details())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, LEARNER_SAVED % {"name": learner.full_name_km})
+            return redirect("learners:learner_detail", pk=learner.pk)
+    return render(request, "learners/coordinate/learner_form.html", {"form": form, "learner": learner})
+
+
+@coordinator_required("reset_learner_password")
+def learner_password(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = _learner(request, pk)
+    if request.method == "POST":
+        password = services.learner_reset_password(profile=learner, actor=request.user)
+        return render(request, "learners/coordinate/password_handover.html", {"learner": learner, "password": password})
+    return render(request, "learners/coordinate/password_confirm.html", {"learner": learner})
+
+
+@require_POST
+@coordinator_required("unlock_learner")
+def learner_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = _learner(request, pk)
+    services.learner_unlock(profile=learner, actor=request.user)
+    messages.success(request, UNLOCKED % {"name": learner.full_name_km})
+    return redirect("learners:learner_detail", pk=learner.pk)
+
+
+def _next_or(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@require_POST
+@coordinator_required("confirm_learner")
+def learner_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    learner = _learner(request, pk)
+    service, message = {
+        "confirm": (services.learner_confirm, CONFIRMED),
+        "reject": (services.learner_reject, REJECTED),
+    }[decision]
+    try:
+        service(profile=learner, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, message % {"name": learner.full_name_km})
+    return redirect(_next_or(request, reverse("learners:waiting")))
+
+
+@coordinator_required("confirm_learner")
+def waiting(request: HttpRequest) -> HttpResponse:
+    learners = selectors.learners_waiting(user=request.user)
+    return render(request, "learners/coordinate/waiting.html", {"learners": learners[:200], "total": learners.count()})
+
+
+def _export_row(learner: LearnerProfile) -> list[str]:
+    return [
+        learner.user.username,
+        learner.full_name_km,
+        learner.full_name_latin,
+        learner.get_gender_display(),
+        learner.get_role_display(),
+        learner.province.name,
+        learner.district.name if learner.district else "",
+        learner.commune.name if learner.commune else "",
+        learner.unit,
+        learner.phone_display,
+        learner.user.email,
+        learner.get_confirmation_display(),
+        learner.created_at.strftime("%Y-%m-%d"),
+    ]
+
+
+def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    # The BOM makes Excel on Windows read the file as UTF-8, so Khmer names show correctly.
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@coordinator_required("export_learners")
+def learner_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything the platform holds about one learner (for the learner's own request, or a handover)."""
+    learner = _learner(request, pk)
+    header = [str(label) for _name, label in EXPORT_COLUMNS]
+    return csv_response(f"learner-{learner.pk}.csv", header, [_export_row(learner)])
+
+
+@coordinator_required("export_learners")
+def learners_export(request: HttpRequest) -> HttpResponse:
+    _form, queryset = _filtered(request)
+    province = request.GET.get("province") or "all"
+    header = [str(label) for _name, label in EXPORT_COLUMNS]
+    return csv_response(f"learners-{province}.csv", header, (_export_row(learner) for learner in queryset.iterator()))

@@ -1,0 +1,77 @@
+"""Admin screens: places (read-only unless administrator), coordinators' provinces, and a link to the
+coordination pages, which live on the site (/km/coordinate/) so coordinators work in Khmer, on a phone too."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import Commune, CoordinatorScope, District, Province
+from .selectors import is_coordinator
+
+
+class ProvinceViewSet(ModelViewSet):
+    model = Province
+    icon = "site"
+    menu_label = _("Provinces")
+    list_display = ["code", "name_km", "name_en", "unit", "iso_code"]
+    search_fields = ["code", "name_km", "name_en"]
+    form_fields = ["code", "iso_code", "name_km", "name_en", "unit"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class DistrictViewSet(ModelViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    list_display = ["code", "name_km", "name_en", "unit", "province"]
+    list_filter = ["province", "unit"]
+    search_fields = ["code", "name_km", "name_en"]
+    form_fields = ["code", "province", "name_km", "name_en", "unit"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class CommuneViewSet(ModelViewSet):
+    model = Commune
+    icon = "site"
+    menu_label = _("Communes")
+    list_display = ["code", "name_km", "name_en", "unit", "district"]
+    list_filter = ["unit"]
+    search_fields = ["code", "name_km", "name_en"]
+    form_fields = ["code", "district", "name_km", "name_en", "unit"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class CoordinatorScopeViewSet(ModelViewSet):
+    model = CoordinatorScope
+    icon = "group"
+    menu_label = _("Coordinators' provinces")
+    list_display = ["user"]
+    form_fields = ["user", "provinces"]
+    copy_view_enabled = False
+
+
+class PlacesGroup(ModelViewSetGroup):
+    menu_label = _("Places")
+    menu_icon = "site"
+    menu_order = 310
+    items = (ProvinceViewSet, DistrictViewSet, CommuneViewSet, CoordinatorScopeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_places():
+    return PlacesGroup()
+
+
+class CoordinationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user) and request.user.has_perm("learners.view_learnerprofile")
+
+
+@hooks.register("register_admin_menu_item")
+def register_coordination_link():
+    return CoordinationMenuItem(_("Learners"), reverse("learners:learner_list"), icon_name="user", order=300)

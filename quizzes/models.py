@@ -1,0 +1,324 @@
+"""Quizzes (snippets with inline questions and choices), attempts, reading progress, completions, certificates.
+
+Invariants live in the database: one attempt number per learner and quiz, at most one attempt in progress,
+scores between 0 and 100, one completion per learner and module, one certificate per learner and manual.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from core.translated import BilingualContentMixin
+
+from .forms import QuizAdminForm
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple select")
+    TRUE_FALSE = "true_false", _("True or false")
+
+
+class Scoring(models.TextChoices):
+    """How a multiple-select question is marked (single choice and true/false are right or wrong)."""
+
+    ALL_OR_NOTHING = "all", _("All or nothing")
+    PARTIAL = "partial", _("Partial credit")
+
+
+class Quiz(BilingualContentMixin, ClusterableModel):
+    """The quiz at the end of one module."""
+
+    module = models.OneToOneField(
+        "curriculum.ModulePage",
+        verbose_name=_("module"),
+        on_delete=models.PROTECT,
+        related_name="quiz",
+        help_text=_("The module this quiz ends."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown before the learner starts."))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+    )
+    wait_minutes = models.PositiveIntegerField(
+        _("waiting time between attempts (minutes)"), default=0, help_text=_("0 means the learner may retry at once.")
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [
+        FieldPanel("module"),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed"), FieldPanel("wait_minutes")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+            ],
+            heading=_("Settings"),
+        ),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
+    ]
+    base_form_class = QuizAdminForm
+    translation_required_fields = ("title",)
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        constraints = [
+            models.CheckConstraint(condition=Q(pass_mark__gte=1, pass_mark__lte=100), name="quiz_pass_mark_range"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(Orderable, ClusterableModel):
+    quiz = ParentalKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("type"), max_length=12, choices=QuestionKind.choices, default=QuestionKind.SINGLE)
+    scoring = models.CharField(
+        _("marking"),
+        max_length=8,
+        choices=Scoring.choices,
+        default=Scoring.ALL_OR_NOTHING,
+        help_text=_("For multiple select: all correct choices and no wrong one, or credit for each."),
+    )
+    text = models.TextField(_("question"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a picture of the scenario."),
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Shown after the learner submits the quiz.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("scoring")]),
+        FieldPanel("text"),
+        FieldPanel("image"),
+        InlinePanel("choices", heading=_("Choices"), label=_("Choice"), min_num=2),
+        FieldPanel("explanation"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("choice"), max_length=500)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    feedback = models.TextField(_("feedback"), blank=True, help_text=_("Shown after submission to whoever chose it."))
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.text
+
+
+class AttemptStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Attempt(models.Model):
+    """One try at a quiz, holding what it was taken against (the snapshot) so later edits never change it."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.PROTECT, related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(_("started at"))
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # {"pass_mark": int, "questions": [{"id", "kind", "scoring", "text": {km, en}, "explanation": {..},
+    #   "image_id", "choices": [{"id", "text": {..}, "correct": bool, "feedback": {..}}]}]}, in the order shown.
+    snapshot = models.JSONField(_("questions as taken"))
+    # {"<question id>": [choice id, ...]}, saved screen by screen.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # {"<question id>": {"points": float, "correct": bool}} once submitted.
+    results = models.JSONField(_("marks"), default=dict, blank=True)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["learner_id", "quiz_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "quiz", "number"], name="attempt_number_unique"),
+            models.UniqueConstraint(
+                fields=["learner", "quiz"],
+                condition=Q(status="in_progress"),
+                name="attempt_one_in_progress",
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_positive"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100), name="attempt_score_range"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="in_progress", score__isnull=True, passed__isnull=True, submitted_at__isnull=True)
+                    | Q(status="submitted", score__isnull=False, passed__isnull=False, submitted_at__isnull=False)
+                ),
+                name="attempt_graded_when_submitted",
+            ),
+        ]
+        indexes = [models.Index(fields=["quiz", "status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.quiz} · {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AttemptStatus.IN_PROGRESS
+
+    @property
+    def pass_mark(self) -> int:
+        return self.snapshot["pass_mark"]
+
+    @property
+    def questions(self) -> list[dict]:
+        return self.snapshot["questions"]
+
+
+class LessonView(models.Model):
+    """A learner opened a lesson (first time only): the reading half of a module's completion."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="lesson_views"
+    )
+    lesson = models.ForeignKey(
+        "curriculum.LessonPage", verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+"
+    )
+    # Kept with the view so a module's progress is one indexed filter, not a walk of the page tree.
+    module = models.ForeignKey(
+        "curriculum.ModulePage", verbose_name=_("module"), on_delete=models.CASCADE, related_name="+"
+    )
+    viewed_at = models.DateTimeField(_("first opened at"))
+
+    class Meta:
+        verbose_name = _("lesson read")
+        verbose_name_plural = _("lessons read")
+        constraints = [models.UniqueConstraint(fields=["learner", "lesson"], name="lesson_view_unique")]
+        indexes = [models.Index(fields=["learner", "module"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.lesson_id}"
+
+
+class ModuleCompletion(models.Model):
+    """Recorded once, by quizzes.services only, when a learner has read every lesson and passed the quiz."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="module_completions",
+    )
+    module = models.ForeignKey(
+        "curriculum.ModulePage", verbose_name=_("module"), on_delete=models.PROTECT, related_name="+"
+    )
+    completed_at = models.DateTimeField(_("completed at"))
+    attempt = models.ForeignKey(
+        Attempt,
+        verbose_name=_("passing attempt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    # What it was earned on: the lessons read (ids) and the module's title at the time, in both languages.
+    lesson_ids = models.JSONField(_("lessons read"), default=list)
+    module_title = models.JSONField(_("module title"), default=dict)
+
+    class Meta:
+        verbose_name = _("module completion")
+        verbose_name_plural = _("module completions")
+        ordering = ["learner_id", "completed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "module"], name="module_completion_unique"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100), name="completion_score_range"
+            ),
+        ]
+        indexes = [models.Index(fields=["module", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.module_id}"
+
+
+class Certificate(models.Model):
+    """Issued once every required module is completed; its code is checked by anyone at /verify/<code>/."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="certificates"
+    )
+    manual = models.ForeignKey(
+        "curriculum.ManualPage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="+"
+    )
+    code = models.CharField(_("verification code"), max_length=16, unique=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    completed_on = models.DateField(_("completed on"))
+    # As printed: {"name_km", "name_latin", "role", "province_km", "province_en"}.
+    holder = models.JSONField(_("holder"))
+    # [{"number", "title": {"km", "en"}, "completed_on": "YYYY-MM-DD"}]
+    modules = models.JSONField(_("modules"))
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [models.UniqueConstraint(fields=["learner", "manual"], name="certificate_once_per_course")]
+
+    def __str__(self):
+        return self.code
+
+
+class TrainingSummary(models.Model):
+    """One row per learner kept current by the completion service, so reports count in SQL without walking rows."""
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="training_summary",
+    )
+    modules_completed = models.PositiveSmallIntegerField(_("modules completed"), default=0)
+    last_completed_at = models.DateTimeField(_("last module completed at"), null=True, blank=True)
+    course_completed_at = models.DateTimeField(_("course completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("training summary")
+        verbose_name_plural = _("training summaries")
+
+    def __str__(self):
+        return str(self.learner)

@@ -1,0 +1,200 @@
+"""Reads: quiz state for a learner, module progress, the "My training" overview, certificates; few queries each."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Max, Q
+from django.utils import translation
+
+from core.roles import Role
+from curriculum.models import ManualPage, ModulePage
+
+from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
+
+
+def required_modules(*, manual: ManualPage) -> list[ModulePage]:
+    """The live modules a learner must complete for the certificate (all of them unless a module says otherwise)."""
+    modules = ModulePage.objects.child_of(manual).live()
+    if any(field.name == "required_for_certificate" for field in ModulePage._meta.get_fields()):
+        modules = modules.filter(required_for_certificate=True)
+    return list(modules)
+
+
+def in_language(value: dict | None, language: str | None = None) -> str:
+    """A {"km": ..., "en": ...} text from a snapshot in the reader's language, or the other one if that is empty."""
+    if not value:
+        return ""
+    language = language or translation.get_language() or "km"
+    return value.get(language) or value.get("km") or value.get("en") or ""
+
+
+def text_language(value: dict | None, language: str | None = None) -> str:
+    """The language `in_language` actually shows, for the lang attribute."""
+    language = language or translation.get_language() or "km"
+    if value and value.get(language):
+        return language
+    return "km" if value and value.get("km") else "en"
+
+
+def learner_holder(*, learner) -> dict:
+    """Name, role and province as a certificate prints them, from the learner profile (or the account)."""
+    from learners.selectors import own_profile
+
+    profile = own_profile(user=learner)
+    if profile is None:
+        name = learner.get_full_name() or learner.get_username()
+        return {"name_km": name, "name_latin": "", "role": "", "province_km": "", "province_en": ""}
+    return {
+        "name_km": profile.full_name_km,
+        "name_latin": profile.full_name_latin,
+        "role": profile.role,
+        "province_km": profile.province.name_km,
+        "province_en": profile.province.name_en,
+    }
+
+
+def role_label(code: str) -> str:
+    return str(dict(Role.choices).get(code, "")) if code else ""
+
+
+@dataclass
+class ModuleState:
+    module: ModulePage
+    state: str  # "not_started" | "in_progress" | "completed"
+    lessons_read: int = 0
+    lesson_total: int = 0
+    completed_at: datetime | None = None
+    score: int | None = None
+    best_score: int | None = None
+    attempts_used: int = 0
+    attempt_open: bool = False
+    has_quiz: bool = False
+
+    @property
+    def completed(self) -> bool:
+        return self.state == "completed"
+
+
+def module_states(*, learner, modules: list[ModulePage], lesson_totals: dict[int, int] | None = None) -> dict:
+    """State of each module for a learner, in three queries whatever the number of modules."""
+    ids = [module.pk for module in modules]
+    completions = {c.module_id: c for c in ModuleCompletion.objects.filter(learner=learner, module_id__in=ids)}
+    read = dict(
+        LessonView.objects.filter(learner=learner, module_id__in=ids)
+        .values_list("module_id")
+        .annotate(n=Count("pk"))
+        .values_list("module_id", "n")
+    )
+    quiz_rows = (
+        Quiz.objects.filter(module_id__in=ids)
+        .annotate(
+            used=Count("attempts", filter=Q(attempts__learner=learner)),
+            best=Max("attempts__score", filter=Q(attempts__learner=learner)),
+            open=Count("attempts", filter=Q(attempts__learner=learner, attempts__status=AttemptStatus.IN_PROGRESS)),
+        )
+        .values("module_id", "used", "best", "open")
+    )
+    quizzes = {row["module_id"]: row for row in quiz_rows}
+    states = {}
+    for module in modules:
+        completion = completions.get(module.pk)
+        quiz = quizzes.get(module.pk)
+        lessons_read = read.get(module.pk, 0)
+        used = quiz["used"] if quiz else 0
+        if completion is not None:
+            state = "completed"
+        elif lessons_read or used:
+            state = "in_progress"
+        else:
+            state = "not_started"
+        states[module.pk] = ModuleState(
+            module=module,
+            state=state,
+            lessons_read=lessons_read,
+            lesson_total=(lesson_totals or {}).get(module.pk, 0),
+            completed_at=completion.completed_at if completion else None,
+            score=completion.score if completion else None,
+            best_score=quiz["best"] if quiz else None,
+            attempts_used=used,
+            attempt_open=bool(quiz and quiz["open"]),
+            has_quiz=quiz is not None,
+        )
+    return states
+
+
+def lessons_read(*, learner, module_id: int) -> set[int]:
+    return set(LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True))
+
+
+@dataclass
+class QuizState:
+    quiz: Quiz | None
+    attempts_used: int = 0
+    attempts_left: int | None = None  # None: unlimited
+    open_attempt: Attempt | None = None
+    best_score: int | None = None
+    passed: bool = False
+    last_attempt: Attempt | None = None
+
+
+def quiz_state(*, learner, module_id: int) -> QuizState:
+    """What the module page shows about its quiz for this learner: two queries."""
+    quiz = Quiz.objects.filter(module_id=module_id).first()
+    if quiz is None:
+        return QuizState(quiz=None)
+    attempts = list(
+        Attempt.objects.filter(learner=learner, quiz=quiz)
+        .only("id", "number", "status", "score", "passed", "submitted_at", "answers", "quiz_id", "learner_id")
+        .order_by("number")
+    )
+    used = len(attempts)
+    submitted = [a for a in attempts if a.status == AttemptStatus.SUBMITTED]
+    return QuizState(
+        quiz=quiz,
+        attempts_used=used,
+        attempts_left=max(0, quiz.attempts_allowed - used) if quiz.attempts_allowed else None,
+        open_attempt=next((a for a in attempts if a.is_open), None),
+        best_score=max((a.score for a in submitted), default=None),
+        passed=any(a.passed for a in submitted),
+        last_attempt=submitted[-1] if submitted else None,
+    )
+
+
+def learner_attempt(*, learner, attempt_id: int) -> Attempt | None:
+    """An attempt only its own learner may see (anyone else gets None, i.e. a 404)."""
+    return Attempt.objects.select_related("quiz", "quiz__module").filter(pk=attempt_id, learner=learner).first()
+
+
+def certificate_for(*, learner, manual: ManualPage | None = None) -> Certificate | None:
+    queryset = Certificate.objects.filter(learner=learner)
+    if manual is not None:
+        queryset = queryset.filter(manual=manual)
+    return queryset.order_by("issued_at").first()
+
+
+def normalise_code(code: str) -> str:
+    raw = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else raw
+
+
+def certificate_by_code(*, code: str) -> Certificate | None:
+    return Certificate.objects.filter(code=normalise_code(code)).first()
+
+
+def training_overview(*, learner, manual: ManualPage) -> dict:
+    """Every module of the manual with the learner's state, best score, attempts and completion; the certificate."""
+    from curriculum.selectors import manual_modules
+
+    items = manual_modules(manual=manual)
+    modules = [item["page"] for item in items]
+    totals = {item["page"].pk: item["lesson_count"] for item in items}
+    states = module_states(learner=learner, modules=modules, lesson_totals=totals)
+    required = {module.pk for module in required_modules(manual=manual)}
+    rows = [states[module.pk] for module in modules]
+    return {
+        "rows": rows,
+        "required_ids": required,
+        "required_done": sum(1 for row in rows if row.completed and row.module.pk in required),
+        "required_total": len(required),
+        "certificate": certificate_for(learner=learner, manual=manual),
+    }

@@ -1,0 +1,351 @@
+"""Writes: starting, answering and submitting attempts, grading, reading progress, completion and certificates.
+
+Every write runs in one transaction that first locks the learner's account row (SELECT ... FOR UPDATE on
+PostgreSQL; SQLite's IMMEDIATE transactions already let one writer in at a time), so concurrent starts and
+submits by the same learner queue up instead of racing; the database constraints are the last line.
+"""
+
+import random
+import secrets
+from datetime import datetime, timedelta
+from fractions import Fraction
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from curriculum.models import LessonPage, ManualPage, ModulePage
+
+from .forms import question_problem
+from .models import (
+    Attempt,
+    AttemptStatus,
+    Certificate,
+    LessonView,
+    ModuleCompletion,
+    QuestionKind,
+    Quiz,
+    Scoring,
+    TrainingSummary,
+)
+from .selectors import learner_holder, required_modules
+
+QUIZ_NOT_READY = _("This quiz has no questions yet. Please try again later.")
+QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
+NO_ATTEMPTS_LEFT = _("You have used all %(allowed)s attempts at this quiz.")
+WAIT_BEFORE_RETRY = _("You can try this quiz again in %(minutes)s minutes.")
+ATTEMPT_CLOSED = _("This attempt has already been submitted.")
+NOT_YOUR_ATTEMPT = _("This attempt belongs to someone else.")
+UNKNOWN_QUESTION = _("That question is not part of this quiz.")
+UNKNOWN_CHOICE = _("That answer is not one of this question's choices.")
+CHOOSE_ONE = _("Choose only one answer for this question.")
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are typed from paper
+
+
+class QuizError(Exception):
+    """A rule the learner can understand was broken; `message` is safe to show them."""
+
+    def __init__(self, message, **params):
+        self.message = message
+        self.params = params
+        super().__init__(str(message) % params if params else str(message))
+
+    def __str__(self):
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+def _lock_learner(learner) -> None:
+    list(get_user_model().objects.select_for_update().filter(pk=learner.pk).values_list("pk", flat=True))
+
+
+def _bilingual(obj, field: str) -> dict:
+    return {"km": getattr(obj, f"{field}_km", "") or "", "en": getattr(obj, f"{field}_en", "") or ""}
+
+
+def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
+    """Everything grading and display need, copied from the quiz as it is now, in the order it will be shown."""
+    rng = rng or random.Random(secrets.randbits(64))  # noqa: S311  (display order, not a secret)
+    questions = []
+    for question in quiz.questions.prefetch_related("choices").order_by("sort_order", "pk"):
+        choices = [
+            {
+                "id": choice.pk,
+                "text": _bilingual(choice, "text"),
+                "correct": bool(choice.is_correct),
+                "feedback": _bilingual(choice, "feedback"),
+            }
+            for choice in sorted(question.choices.all(), key=lambda c: (c.sort_order or 0, c.pk))
+        ]
+        if question_problem(kind=question.kind, choices=[c["correct"] for c in choices]):
+            continue  # a half-written question is left out rather than graded wrongly
+        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+            rng.shuffle(choices)
+        questions.append(
+            {
+                "id": question.pk,
+                "kind": question.kind,
+                "scoring": question.scoring,
+                "text": _bilingual(question, "text"),
+                "explanation": _bilingual(question, "explanation"),
+                "image_id": question.image_id,
+                "choices": choices,
+            }
+        )
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return {"pass_mark": quiz.pass_mark, "title": _bilingual(quiz, "title"), "questions": questions}
+
+
+@transaction.atomic
+def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
+    """The learner's open attempt at `quiz` if there is one (resume), otherwise a new one within the limits."""
+    now = now or timezone.now()
+    _lock_learner(learner)
+    attempts = Attempt.objects.filter(learner=learner, quiz=quiz)
+    open_attempt = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
+    if open_attempt is not None:
+        return open_attempt
+    if not quiz.module.live:
+        raise QuizError(QUIZ_NOT_AVAILABLE)
+    used = attempts.count()
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise QuizError(NO_ATTEMPTS_LEFT, allowed=quiz.attempts_allowed)
+    if quiz.wait_minutes and used:
+        last = attempts.exclude(submitted_at=None).order_by("-submitted_at").values_list("submitted_at", flat=True)
+        last_submitted = last.first()
+        if last_submitted is not None:
+            ready_at = last_submitted + timedelta(minutes=quiz.wait_minutes)
+            if now < ready_at:
+                minutes = max(1, int((ready_at - now).total_seconds() // 60) + 1)
+                raise QuizError(WAIT_BEFORE_RETRY, minutes=minutes)
+    snapshot = quiz_snapshot(quiz=quiz, rng=rng)
+    if not snapshot["questions"]:
+        raise QuizError(QUIZ_NOT_READY)
+    number = (attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    attempt = Attempt(learner=learner, quiz=quiz, number=number, started_at=now, snapshot=snapshot)
+    attempt.full_clean()
+    try:
+        with transaction.atomic():
+            attempt.save()
+    except IntegrityError:
+        # Another request started one between our read and write (only possible without row locks).
+        existing = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
+        if existing is None:
+            raise
+        return existing
+    return attempt
+
+
+def _question(attempt: Attempt, question_id) -> dict:
+    for question in attempt.questions:
+        if str(question["id"]) == str(question_id):
+            return question
+    raise QuizError(UNKNOWN_QUESTION)
+
+
+def _clean_choices(question: dict, choice_ids) -> list[int]:
+    valid = {choice["id"] for choice in question["choices"]}
+    chosen = []
+    for raw in choice_ids or []:
+        try:
+            choice_id = int(raw)
+        except (TypeError, ValueError):
+            raise QuizError(UNKNOWN_CHOICE) from None
+        if choice_id not in valid:
+            raise QuizError(UNKNOWN_CHOICE)
+        if choice_id not in chosen:
+            chosen.append(choice_id)
+    if question["kind"] != QuestionKind.MULTIPLE and len(chosen) > 1:
+        raise QuizError(CHOOSE_ONE)
+    return sorted(chosen)
+
+
+def _locked_open_attempt(*, attempt: Attempt, learner) -> Attempt:
+    _lock_learner(learner)
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.learner_id != learner.pk:
+        raise QuizError(NOT_YOUR_ATTEMPT)
+    return locked
+
+
+@transaction.atomic
+def attempt_answer(*, attempt: Attempt, learner, question_id, choice_ids) -> Attempt:
+    """Save (or clear, with no choices) the answer to one question of an open attempt."""
+    locked = _locked_open_attempt(attempt=attempt, learner=learner)
+    if not locked.is_open:
+        raise QuizError(ATTEMPT_CLOSED)
+    question = _question(locked, question_id)
+    chosen = _clean_choices(question, choice_ids)
+    answers = dict(locked.answers)
+    if chosen:
+        answers[str(question["id"])] = chosen
+    else:
+        answers.pop(str(question["id"]), None)
+    locked.answers = answers
+    locked.save(update_fields=["answers"])
+    return locked
+
+
+def grade(*, snapshot: dict, answers: dict) -> tuple[dict, Fraction]:
+    """Per-question marks and the fraction of the total earned, from the snapshot alone."""
+    results = {}
+    earned = Fraction(0)
+    questions = snapshot["questions"]
+    for question in questions:
+        chosen = set(answers.get(str(question["id"]), []))
+        correct = {choice["id"] for choice in question["choices"] if choice["correct"]}
+        if question["kind"] == QuestionKind.MULTIPLE and question["scoring"] == Scoring.PARTIAL:
+            wrong = len(chosen - correct)
+            points = max(Fraction(0), Fraction(len(chosen & correct) - wrong, len(correct)))
+        else:
+            points = Fraction(1 if chosen == correct else 0)
+        earned += points
+        results[str(question["id"])] = {"points": float(points), "correct": chosen == correct}
+    total = Fraction(earned, len(questions)) if questions else Fraction(0)
+    return results, total
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
+    """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry)."""
+    now = now or timezone.now()
+    locked = _locked_open_attempt(attempt=attempt, learner=learner)
+    if not locked.is_open:
+        return locked
+    merged = dict(locked.answers)
+    for question_id, choice_ids in (answers or {}).items():
+        question = _question(locked, question_id)
+        chosen = _clean_choices(question, choice_ids)
+        if chosen:
+            merged[str(question["id"])] = chosen
+    results, fraction = grade(snapshot=locked.snapshot, answers=merged)
+    locked.answers = merged
+    locked.results = results
+    locked.score = int(fraction * 100)  # floor: 69.9% is shown as 69%
+    locked.passed = fraction * 100 >= locked.pass_mark
+    locked.status = AttemptStatus.SUBMITTED
+    locked.submitted_at = now
+    locked.full_clean()
+    locked.save()
+    if locked.passed:
+        module = ModulePage.objects.get(pk=Quiz.objects.filter(pk=locked.quiz_id).values("module_id")[:1])
+        module_completion_refresh(learner=learner, module=module, now=now)
+    return locked
+
+
+def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
+    """Record the first time a learner opens a lesson; True when this view was new.
+
+    Re-reading costs one indexed read and no write, so it is cheap on every signed-in lesson view.
+    """
+    if LessonView.objects.filter(learner=learner, lesson_id=lesson_id).exists():
+        return False
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_learner(learner)
+        created = LessonView.objects.bulk_create(
+            [LessonView(learner=learner, lesson_id=lesson_id, module_id=module_id, viewed_at=now)],
+            ignore_conflicts=True,
+        )
+        if not created or not LessonView.objects.filter(learner=learner, lesson_id=lesson_id, viewed_at=now).exists():
+            return False
+        module = ModulePage.objects.filter(pk=module_id).first()
+        if module is not None:
+            module_completion_refresh(learner=learner, module=module, now=now)
+    return True
+
+
+def module_completion_refresh(*, learner, module: ModulePage, now: datetime | None = None) -> ModuleCompletion | None:
+    """The one place that decides a module is completed: every live lesson read and the quiz passed.
+
+    Called inside the caller's transaction (which holds the learner's lock). A completion, once recorded,
+    stays: editing the module later never takes it away.
+    """
+    existing = ModuleCompletion.objects.filter(learner=learner, module=module).first()
+    if existing is not None:
+        return existing
+    lesson_ids = set(LessonPage.objects.child_of(module).live().values_list("pk", flat=True))
+    read = set(LessonView.objects.filter(learner=learner, module=module).values_list("lesson_id", flat=True))
+    if not lesson_ids <= read:
+        return None
+    quiz = Quiz.objects.filter(module=module).first()
+    best = None
+    if quiz is not None:
+        best = (
+            Attempt.objects.filter(learner=learner, quiz=quiz, status=AttemptStatus.SUBMITTED, passed=True)
+            .order_by("-score", "submitted_at")
+            .first()
+        )
+        if best is None:
+            return None
+    elif not lesson_ids:
+        return None
+    completion = ModuleCompletion(
+        learner=learner,
+        module=module,
+        completed_at=now or timezone.now(),
+        attempt=best,
+        score=best.score if best else None,
+        lesson_ids=sorted(lesson_ids),
+        module_title=_bilingual(module, "title"),
+    )
+    completion.full_clean()
+    completion.save()
+    manual = ManualPage.objects.filter(pk=module.get_parent().pk).first()
+    _summary_refresh(learner=learner, manual=manual, now=completion.completed_at)
+    return completion
+
+
+def _summary_refresh(*, learner, manual: ManualPage | None, now: datetime) -> None:
+    completions = ModuleCompletion.objects.filter(learner=learner)
+    summary, _created = TrainingSummary.objects.get_or_create(learner=learner)
+    summary.modules_completed = completions.count()
+    summary.last_completed_at = now
+    if manual is not None and summary.course_completed_at is None:
+        certificate = certificate_issue_if_complete(learner=learner, manual=manual, now=now)
+        if certificate is not None:
+            summary.course_completed_at = certificate.issued_at
+    summary.save()
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime | None = None) -> Certificate | None:
+    """Issue the course certificate once every required module is completed (and only once)."""
+    existing = Certificate.objects.filter(learner=learner, manual=manual).first()
+    if existing is not None:
+        return existing
+    modules = required_modules(manual=manual)
+    if not modules:
+        return None
+    completions = {
+        c.module_id: c for c in ModuleCompletion.objects.filter(learner=learner, module__in=[m.pk for m in modules])
+    }
+    if any(module.pk not in completions for module in modules):
+        return None
+    now = now or timezone.now()
+    last = max(c.completed_at for c in completions.values())
+    certificate = Certificate(
+        learner=learner,
+        manual=manual,
+        code=_new_code(),
+        issued_at=now,
+        completed_on=timezone.localdate(last),
+        holder=learner_holder(learner=learner),
+        modules=[
+            {
+                "number": module.number,
+                "title": _bilingual(module, "title"),
+                "completed_on": timezone.localdate(completions[module.pk].completed_at).isoformat(),
+            }
+            for module in modules
+        ],
+    )
+    certificate.full_clean()
+    certificate.save()
+    return certificate

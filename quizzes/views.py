@@ -1,0 +1,280 @@
+"""Taking a quiz one question per screen (each "Next" saves), results, "My training", certificates, verification.
+
+Views stay thin: rules live in services (writes) and selectors (reads). Nothing that reveals a correct answer,
+feedback or explanation is rendered while an attempt is open.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from curriculum.models import ManualPage, ModulePage
+
+from . import selectors
+from .certificates import certificate_pdf
+from .models import Quiz
+from .selectors import in_language, text_language
+from .services import QuizError, attempt_answer, attempt_start, attempt_submit
+
+ANSWER_SAVED = _("Your answer was saved.")
+SUBMITTED_ALREADY = _("This attempt was already submitted; here is its result.")
+
+
+def _site_manual(request: HttpRequest) -> ManualPage | None:
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site is not None else None
+    if isinstance(root, ManualPage):
+        return root
+    return ManualPage.objects.live().first()
+
+
+def _question_view(question: dict, answers: dict, image_model) -> dict:
+    """What the question screen may show: texts and ids only, never correctness or feedback."""
+    chosen = set(answers.get(str(question["id"]), []))
+    image = image_model.objects.filter(pk=question["image_id"]).first() if question.get("image_id") else None
+    return {
+        "id": question["id"],
+        "kind": question["kind"],
+        "text": in_language(question["text"]),
+        "lang": text_language(question["text"]),
+        "image": image,
+        "choices": [
+            {
+                "id": choice["id"],
+                "text": in_language(choice["text"]),
+                "lang": text_language(choice["text"]),
+                "checked": choice["id"] in chosen,
+            }
+            for choice in question["choices"]
+        ],
+    }
+
+
+def _attempt_or_404(request, attempt_id: int):
+    attempt = selectors.learner_attempt(learner=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def _first_unanswered(attempt) -> int:
+    for index, question in enumerate(attempt.questions, start=1):
+        if str(question["id"]) not in attempt.answers:
+            return index
+    return len(attempt.questions)
+
+
+def _module_url(module: ModulePage, request) -> str:
+    return module.get_url(request) or "/"
+
+
+@never_cache
+@login_required
+@require_POST
+def quiz_start(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
+    try:
+        attempt = attempt_start(learner=request.user, quiz=quiz)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(_module_url(quiz.module, request))
+    return redirect("quizzes:question", attempt_id=attempt.pk, number=_first_unanswered(attempt))
+
+
+@never_cache
+@login_required
+def question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    total = len(attempt.questions)
+    if not 1 <= number <= total:
+        raise Http404
+    current = attempt.questions[number - 1]
+    if request.method == "POST":
+        try:
+            attempt = attempt_answer(
+                attempt=attempt,
+                learner=request.user,
+                question_id=request.POST.get("question"),
+                choice_ids=request.POST.getlist("choice"),
+            )
+        except QuizError as error:
+            messages.error(request, str(error))
+            return redirect("quizzes:question", attempt_id=attempt.pk, number=number)
+        if "previous" in request.POST and number > 1:
+            return redirect("quizzes:question", attempt_id=attempt.pk, number=number - 1)
+        if number < total and "review" not in request.POST:
+            return redirect("quizzes:question", attempt_id=attempt.pk, number=number + 1)
+        return redirect("quizzes:review", attempt_id=attempt.pk)
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "module": attempt.quiz.module,
+        "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
+        "number": number,
+        "total": total,
+        "answered": len(attempt.answers),
+        "question": _question_view(current, attempt.answers, get_image_model()),
+    }
+    return render(request, "quizzes/question.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if not attempt.is_open:
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    rows = [
+        {
+            "number": index,
+            "text": in_language(question["text"]),
+            "lang": text_language(question["text"]),
+            "answered": str(question["id"]) in attempt.answers,
+        }
+        for index, question in enumerate(attempt.questions, start=1)
+    ]
+    context = {
+        "attempt": attempt,
+        "module": attempt.quiz.module,
+        "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
+        "rows": rows,
+        "unanswered": sum(1 for row in rows if not row["answered"]),
+    }
+    return render(request, "quizzes/review.html", context)
+
+
+@never_cache
+@login_required
+@require_POST
+def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if not attempt.is_open:
+        messages.info(request, SUBMITTED_ALREADY)
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    try:
+        attempt_submit(attempt=attempt, learner=request.user)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect("quizzes:review", attempt_id=attempt.pk)
+    return redirect("quizzes:result", attempt_id=attempt.pk)
+
+
+def _result_rows(attempt) -> list[dict]:
+    rows = []
+    for index, question in enumerate(attempt.questions, start=1):
+        chosen = set(attempt.answers.get(str(question["id"]), []))
+        mark = attempt.results.get(str(question["id"]), {})
+        choices = []
+        for choice in question["choices"]:
+            picked = choice["id"] in chosen
+            choices.append(
+                {
+                    "text": in_language(choice["text"]),
+                    "lang": text_language(choice["text"]),
+                    "picked": picked,
+                    "correct": choice["correct"],
+                    "feedback": in_language(choice["feedback"]) if picked else "",
+                }
+            )
+        rows.append(
+            {
+                "number": index,
+                "text": in_language(question["text"]),
+                "lang": text_language(question["text"]),
+                "correct": mark.get("correct", False),
+                "points": mark.get("points", 0),
+                "partial": 0 < mark.get("points", 0) < 1,
+                "choices": choices,
+                "explanation": in_language(question["explanation"]),
+                "explanation_lang": text_language(question["explanation"]),
+                "answered": bool(chosen),
+            }
+        )
+    return rows
+
+
+@never_cache
+@login_required
+@require_GET
+def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.is_open:
+        return redirect("quizzes:review", attempt_id=attempt.pk)
+    module = attempt.quiz.module
+    state = selectors.quiz_state(learner=request.user, module_id=module.pk)
+    manual = _site_manual(request)
+    next_module = None
+    if manual is not None:
+        next_module = ModulePage.objects.child_of(manual).live().filter(path__gt=module.path).order_by("path").first()
+    context = {
+        "attempt": attempt,
+        "module": module,
+        "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
+        "rows": _result_rows(attempt),
+        "state": state,
+        "can_retry": not state.passed and (state.attempts_left is None or state.attempts_left > 0),
+        "next_module": next_module,
+        "certificate": selectors.certificate_for(learner=request.user, manual=manual) if manual else None,
+    }
+    return render(request, "quizzes/result.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def my_training(request: HttpRequest) -> HttpResponse:
+    manual = _site_manual(request)
+    if manual is None:
+        raise Http404
+    overview = selectors.training_overview(learner=request.user, manual=manual)
+    return render(request, "quizzes/my_training.html", {"manual": manual, **overview})
+
+
+@login_required
+@require_GET
+def certificate_download(request: HttpRequest) -> HttpResponse:
+    certificate = selectors.certificate_for(learner=request.user, manual=_site_manual(request))
+    if certificate is None:
+        raise Http404
+    verify_url = request.build_absolute_uri(reverse("certificate_verify_short", args=[certificate.code]))
+    pdf = certificate_pdf(certificate=certificate, verify_url=verify_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Public: is this certificate genuine? Shows the holder's name, the date and the modules, nothing else."""
+    certificate = selectors.certificate_by_code(code=code)
+    context = {"certificate": certificate, "code": selectors.normalise_code(code)}
+    if certificate is not None:
+        context["modules"] = [
+            {"number": m["number"], "title": in_language(m["title"]), "lang": text_language(m["title"])}
+            for m in certificate.modules
+        ]
+    response = render(request, "quizzes/verify.html", context, status=200 if certificate else 404)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def verify_short(request: HttpRequest, code: str) -> HttpResponse:
+    """/verify/<code>/ (what the QR code holds) goes to the page in the reader's language."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    language = chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return redirect(reverse("quizzes:verify", args=[code]))

@@ -1,0 +1,146 @@
+"""The permission matrix: scope is enforced on the server, whatever URL is typed.
+
+A Kampot coordinator gets 404 (not the data) for a Takeo learner; a learner sees only their own profile; a trainer
+sees no learner's personal data; national coordinators and administrators see every province.
+"""
+
+import pytest
+from django.urls import reverse
+
+# (url name, method) for every screen that shows or changes one learner.
+PER_LEARNER = [
+    ("learners:learner_detail", "get"),
+    ("learners:learner_edit", "get"),
+    ("learners:learner_edit", "post"),
+    ("learners:learner_password", "get"),
+    ("learners:learner_password", "post"),
+    ("learners:learner_export", "get"),
+    ("learners:learner_unlock", "post"),
+    ("learners:learner_confirm", "post"),
+    ("learners:learner_reject", "post"),
+]
+
+
+def request(client, name, method, learner):
+    url = reverse(name, args=[learner.pk])
+    return client.post(url, {}) if method == "post" else client.get(url)
+
+
+def as_user(client, user):
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(("name", "method"), PER_LEARNER)
+def test_kampot_coordinator_gets_404_for_a_takeo_learner(client, people, name, method):
+    response = request(as_user(client, people.kampot_coordinator), name, method, people.takeo_learner)
+    assert response.status_code == 404
+    assert people.takeo_learner.full_name_km not in response.content.decode()
+    people.takeo_learner.refresh_from_db()
+    assert people.takeo_learner.user.check_password("a-Good-passw0rd")  # the POST changed nothing
+
+
+@pytest.mark.parametrize(("name", "method"), [(n, m) for n, m in PER_LEARNER if m == "get"])
+def test_kampot_coordinator_reaches_a_kampot_learner(client, people, name, method):
+    response = request(as_user(client, people.kampot_coordinator), name, method, people.kampot_learner)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["national", "administrator", "admin"])
+@pytest.mark.parametrize(("name", "method"), [(n, m) for n, m in PER_LEARNER if m == "get"])
+def test_national_coordinators_and_administrators_see_every_province(client, people, who, name, method):
+    response = request(as_user(client, getattr(people, who)), name, method, people.takeo_learner)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["kampot_learner", "trainer"])
+@pytest.mark.parametrize(("name", "method"), PER_LEARNER)
+def test_learners_and_trainers_are_refused(client, people, who, name, method):
+    actor = getattr(people, who)
+    actor = actor.user if hasattr(actor, "user") else actor
+    response = request(as_user(client, actor), name, method, people.kampot_learner)
+    assert response.status_code == 403
+    assert people.kampot_learner.phone_display not in response.content.decode()
+
+
+@pytest.mark.parametrize(("name", "method"), PER_LEARNER)
+def test_anonymous_visitors_are_sent_to_sign_in(client, people, name, method):
+    response = request(client, name, method, people.kampot_learner)
+    assert response.status_code in (302, 405)
+    if response.status_code == 302:
+        assert "/account/sign-in/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "name", ["learners:learner_list", "learners:waiting", "learners:learner_create", "learners:import_upload"]
+)
+def test_coordination_pages_refuse_learners_and_trainers(client, people, name):
+    for actor in (people.kampot_learner.user, people.trainer):
+        client.force_login(actor)
+        assert client.get(reverse(name)).status_code == 403
+
+
+def test_lists_and_exports_hold_only_the_coordinators_provinces(client, people):
+    client.force_login(people.kampot_coordinator)
+    listing = client.get(reverse("learners:learner_list")).content.decode()
+    assert people.kampot_learner.full_name_km in listing
+    assert people.takeo_learner.full_name_km not in listing
+    export = client.get(reverse("learners:learners_export")).content.decode("utf-8")
+    assert export.startswith("\ufeff")
+    assert "officer" in export and "council" not in export
+    # Asking for Takeo by URL is "not found", not an empty or full list.
+    assert client.get(reverse("learners:learners_export") + "?province=21").status_code == 404
+    assert client.get(reverse("learners:learner_list") + "?province=21").status_code == 404
+
+
+def test_national_coordinator_export_covers_all_provinces(client, people):
+    client.force_login(people.national)
+    export = client.get(reverse("learners:learners_export")).content.decode("utf-8")
+    assert "officer" in export and "council" in export
+
+
+def test_a_coordinator_cannot_create_a_learner_outside_their_provinces(client, people, places):
+    client.force_login(people.kampot_coordinator)
+    response = client.post(
+        reverse("learners:learner_create"),
+        {"full_name_km": "ថ្មី", "gender": "male", "role": "police_officer", "province": places.takeo.code},
+    )
+    assert response.status_code == 200
+    assert "province" in response.context["form"].errors
+    assert not people.takeo_learner.__class__.objects.filter(full_name_km="ថ្មី").exists()
+
+
+def test_a_coordinator_cannot_move_a_learner_to_another_province(client, people, places):
+    client.force_login(people.kampot_coordinator)
+    url = reverse("learners:learner_edit", args=[people.kampot_learner.pk])
+    response = client.post(
+        url, {"full_name_km": "x", "gender": "male", "role": "police_officer", "province": places.takeo.code}
+    )
+    assert response.status_code == 200
+    assert "province" in response.context["form"].errors
+    people.kampot_learner.refresh_from_db()
+    assert people.kampot_learner.province == places.kampot
+
+
+def test_a_learner_sees_only_their_own_profile(client, people):
+    client.force_login(people.kampot_learner.user)
+    page = client.get(reverse("learners:profile")).content.decode()
+    assert people.kampot_learner.full_name_km in page
+    assert people.takeo_learner.full_name_km not in page
+
+
+def test_trainer_admin_has_places_read_only_and_no_people(client, people):
+    client.force_login(people.trainer)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/province/").status_code == 200
+    assert client.get("/admin/province/edit/07/").status_code != 200
+    assert client.get("/admin/province/new/").status_code != 200
+    assert client.get("/admin/users/").status_code != 200
+    assert client.get("/admin/coordinatorscope/").status_code != 200
+
+
+def test_administrator_can_edit_places(client, people):
+    client.force_login(people.administrator)
+    assert client.get("/admin/province/edit/07/").status_code == 200
+    assert client.get("/admin/district/new/").status_code == 200

@@ -1,0 +1,121 @@
+"""Services: creating, registering, editing, confirming learners and handing over passwords."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from core.roles import Role
+from learners import groups
+from learners.models import PHONE_TAKEN, Confirmation, Gender, LearnerProfile, Source
+from learners.services import (
+    HANDOVER_ALPHABET,
+    NOT_WAITING,
+    USERNAME_TAKEN,
+    LearnerDetails,
+    handover_password,
+    learner_confirm,
+    learner_create,
+    learner_register,
+    learner_reject,
+    learner_reset_password,
+    learner_update,
+)
+
+from .conftest import PASSWORD, make_learner
+
+
+def details(places, **overrides):
+    values = {
+        "full_name_km": "ស្រី ពៅ",
+        "role": Role.CCWC_FOCAL_POINT,
+        "gender": Gender.FEMALE,
+        "province": places.kampot,
+        "phone": "+855 12 000 111",
+    }
+    values.update(overrides)
+    return LearnerDetails(**values)
+
+
+def test_self_registered_learners_wait_for_confirmation(places):
+    learner = learner_register(details=details(places), username="srey", password=PASSWORD)
+    assert learner.confirmation == Confirmation.PENDING
+    assert learner.source == Source.SELF_REGISTERED
+    assert learner.phone == "+85512000111"
+    assert learner.user.check_password(PASSWORD)
+    assert learner.user.groups.filter(name=groups.LEARNER).exists()
+
+
+def test_learners_created_by_a_coordinator_are_confirmed(places, people):
+    learner = learner_create(
+        details=details(places), source=Source.COORDINATOR, created_by=people.kampot_coordinator, password=PASSWORD
+    )
+    assert learner.confirmation == Confirmation.CONFIRMED
+    assert learner.confirmed_by == people.kampot_coordinator
+    assert learner.user.username == "012000111"  # from the phone when no username is given
+
+
+def test_bad_input_is_reported_per_field_and_nothing_is_saved(places, people):
+    users_before = get_user_model().objects.count()
+    with pytest.raises(ValidationError) as raised:
+        learner_register(
+            details=details(places, phone="012 345 678", district=places.takeo_district),
+            username="OFFICER",  # taken, whatever the case
+            password="123",
+        )
+    errors = raised.value.message_dict
+    assert errors["phone"] == [str(PHONE_TAKEN)]
+    assert errors["username"] == [str(USERNAME_TAKEN)]
+    assert "district" in errors and "password" in errors
+    assert get_user_model().objects.count() == users_before
+
+
+def test_update_changes_profile_and_email(places):
+    learner = make_learner(province=places.kampot, username="somebody")
+    learner_update(
+        profile=learner,
+        details=details(places, phone="", email="a@example.org", commune=places.kampot_commune),
+    )
+    learner.refresh_from_db()
+    assert learner.phone == ""
+    assert learner.user.email == "a@example.org"
+    assert learner.district == places.kampot_district
+
+
+def test_phone_stays_unique_even_written_differently(places, people):
+    with pytest.raises(ValidationError) as raised:
+        learner_update(profile=people.takeo_learner, details=details(places, phone="855-12-345-678"))
+    assert raised.value.message_dict["phone"] == [str(PHONE_TAKEN)]
+
+
+def test_two_learners_may_both_have_no_phone(places):
+    make_learner(province=places.kampot, username="one")
+    make_learner(province=places.kampot, username="two")
+    assert LearnerProfile.objects.filter(phone="").count() == 2
+
+
+def test_confirm_and_reject_only_people_waiting(places, people):
+    waiting = learner_register(details=details(places), username="srey", password=PASSWORD)
+    learner_confirm(profile=waiting, actor=people.kampot_coordinator)
+    waiting.refresh_from_db()
+    assert waiting.confirmation == Confirmation.CONFIRMED
+    assert waiting.confirmed_by == people.kampot_coordinator
+    with pytest.raises(ValidationError) as raised:
+        learner_reject(profile=waiting, actor=people.kampot_coordinator)
+    assert raised.value.messages == [str(NOT_WAITING)]
+
+
+def test_reject_keeps_the_account_but_marks_it(places, people):
+    waiting = learner_register(details=details(places), username="srey", password=PASSWORD)
+    learner_reject(profile=waiting, actor=people.national)
+    waiting.refresh_from_db()
+    assert waiting.confirmation == Confirmation.REJECTED
+    assert waiting.user.is_active
+
+
+def test_reset_password_gives_a_readable_password_that_works(places, people):
+    password = learner_reset_password(profile=people.kampot_learner, actor=people.kampot_coordinator)
+    assert len(password) == 9 and password[4] == "-"
+    assert set(password.replace("-", "")) <= set(HANDOVER_ALPHABET)
+    people.kampot_learner.user.refresh_from_db()
+    assert people.kampot_learner.user.check_password(password)
+    assert handover_password() != handover_password()

@@ -1,0 +1,179 @@
+"""Reading progress, module and course completion, and how the manual's pages and "My training" show them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains, assertNotContains
+
+from quizzes.models import Certificate, LessonView, ModuleCompletion, TrainingSummary
+from quizzes.services import attempt_start, attempt_submit, lesson_view_record
+from tests.quizzes.conftest import correct_answers, wrong_answers
+
+pytestmark = pytest.mark.django_db
+
+LESSON_QUERY_BUDGET = 8  # issue 2: anonymous lesson view
+SIGNED_IN_LESSON_QUERY_BUDGET = 12  # session and user, plus one indexed read once the lesson was recorded
+
+
+def read_all(client, tree):
+    for lesson in tree.lessons:
+        assert client.get(f"/en/first-module/{lesson.slug}/").status_code == 200
+
+
+def pass_quiz(learner, quiz):
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    return attempt_submit(attempt=attempt, learner=learner, answers=correct_answers(attempt))
+
+
+def test_opening_a_lesson_signed_in_records_it_once(signed_in, setup):
+    lesson = setup.tree.lessons[0]
+    for _ in range(3):
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    view = LessonView.objects.get()
+    assert (view.learner, view.lesson_id, view.module_id) == (setup.learner, lesson.pk, setup.module.pk)
+
+
+def test_anonymous_lesson_view_records_nothing_and_stays_in_budget(client, setup):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/first-module/lesson-1/")
+    assert response.status_code == 200
+    assert len(queries) <= LESSON_QUERY_BUDGET
+    assert not LessonView.objects.exists()
+
+
+def test_signed_in_rereading_costs_one_read_and_no_write(signed_in, setup):
+    signed_in.get("/en/first-module/lesson-1/")
+    with CaptureQueriesContext(connection) as queries:
+        signed_in.get("/en/first-module/lesson-1/")
+    statements = [q["sql"].split()[0].upper() for q in queries]
+    assert len(queries) <= SIGNED_IN_LESSON_QUERY_BUDGET, statements
+    assert not any(word in {"INSERT", "UPDATE", "DELETE"} for word in statements), statements
+
+
+def test_passing_without_reading_does_not_complete_the_module(setup):
+    pass_quiz(setup.learner, setup.quiz)
+    assert not ModuleCompletion.objects.exists()
+
+
+def test_reading_everything_and_failing_does_not_complete(signed_in, setup):
+    read_all(signed_in, setup.tree)
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
+    assert not ModuleCompletion.objects.exists()
+
+
+def test_reading_then_passing_completes_with_what_it_was_earned_on(signed_in, setup):
+    read_all(signed_in, setup.tree)
+    attempt = pass_quiz(setup.learner, setup.quiz)
+    completion = ModuleCompletion.objects.get()
+    assert (completion.learner, completion.module_id, completion.attempt_id) == (
+        setup.learner,
+        setup.module.pk,
+        attempt.pk,
+    )
+    assert completion.score == 100
+    assert completion.lesson_ids == sorted(lesson.pk for lesson in setup.tree.lessons)  # the draft is not required
+    assert completion.module_title == {"km": "ម៉ូឌុល 1", "en": "Module title 1"}
+    assert TrainingSummary.objects.get(learner=setup.learner).modules_completed == 1
+
+
+def test_passing_then_reading_the_last_lesson_completes(signed_in, setup):
+    for lesson in setup.tree.lessons[:-1]:
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    pass_quiz(setup.learner, setup.quiz)
+    assert not ModuleCompletion.objects.exists()
+    signed_in.get(f"/en/first-module/{setup.tree.lessons[-1].slug}/")
+    assert ModuleCompletion.objects.filter(learner=setup.learner, module=setup.module).count() == 1
+
+
+def test_completion_is_recorded_once_and_keeps_its_first_date(signed_in, setup):
+    read_all(signed_in, setup.tree)
+    pass_quiz(setup.learner, setup.quiz)
+    first = ModuleCompletion.objects.get()
+    pass_quiz(setup.learner, setup.quiz)
+    assert ModuleCompletion.objects.get().completed_at == first.completed_at
+
+
+def test_course_certificate_when_every_required_module_is_completed(signed_in, setup):
+    setup.tree.empty_module.unpublish()  # the fixture's second module has nothing to complete
+    read_all(signed_in, setup.tree)
+    assert not Certificate.objects.exists()
+    pass_quiz(setup.learner, setup.quiz)
+    certificate = Certificate.objects.get()
+    assert certificate.learner == setup.learner
+    assert len(certificate.code) == 14 and certificate.code[4] == "-"
+    assert certificate.holder["name_km"] == "Sokha Chan"  # no learner profile: the account's name
+    assert [m["number"] for m in certificate.modules] == [1]
+    assert TrainingSummary.objects.get(learner=setup.learner).course_completed_at == certificate.issued_at
+
+
+def test_no_certificate_while_a_required_module_is_missing(signed_in, setup):
+    read_all(signed_in, setup.tree)
+    pass_quiz(setup.learner, setup.quiz)
+    assert ModuleCompletion.objects.count() == 1
+    assert not Certificate.objects.exists()
+
+
+def test_lesson_view_record_is_idempotent(setup):
+    lesson = setup.tree.lessons[0]
+    assert lesson_view_record(learner=setup.learner, lesson_id=lesson.pk, module_id=setup.module.pk) is True
+    assert lesson_view_record(learner=setup.learner, lesson_id=lesson.pk, module_id=setup.module.pk) is False
+    assert LessonView.objects.count() == 1
+
+
+# What the manual's pages show
+
+
+def test_module_page_marks_read_lessons_and_offers_the_quiz(signed_in, setup):
+    signed_in.get("/en/first-module/lesson-1/")
+    response = signed_in.get("/en/first-module/")
+    assertContains(response, "✓ Read", count=1)
+    assertContains(response, "Start the quiz")
+    assertContains(response, f'action="/en/training/quiz/{setup.quiz.pk}/start/"')
+
+
+def test_module_page_offers_continue_while_an_attempt_is_open(signed_in, setup):
+    attempt_start(learner=setup.learner, quiz=setup.quiz)
+    assertContains(signed_in.get("/en/first-module/"), "Continue the quiz")
+
+
+def test_anonymous_module_page_invites_sign_in_without_progress(client, setup):
+    response = client.get("/en/first-module/")
+    assertContains(response, "</a> to take this module's quiz")
+    assertNotContains(response, "✓ Read")
+    assertNotContains(response, "Start the quiz")
+
+
+def test_manual_shows_each_modules_state(signed_in, setup):
+    read_all(signed_in, setup.tree)
+    pass_quiz(setup.learner, setup.quiz)
+    response = signed_in.get("/en/")
+    assertContains(response, "Completed on")
+    assertContains(response, "score 100%")
+    assertContains(response, "Not started")  # the second module
+
+
+def test_manual_shows_in_progress(signed_in, setup):
+    signed_in.get("/en/first-module/lesson-1/")
+    assertContains(signed_in.get("/en/"), "In progress")
+
+
+def test_anonymous_manual_costs_no_progress_queries(client, setup):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/")
+    assert not any("quizzes_" in q["sql"] for q in queries)
+
+
+def test_my_training_lists_modules_scores_attempts_and_certificate(signed_in, setup):
+    setup.tree.empty_module.unpublish()
+    read_all(signed_in, setup.tree)
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
+    pass_quiz(setup.learner, setup.quiz)
+    response = signed_in.get("/en/training/")
+    assertContains(response, "1 of 1 required modules completed.")
+    assertContains(response, "2 attempts")
+    assertContains(response, "best score 100%")
+    assertContains(response, "Lessons read: 3 of 3")
+    assertContains(response, "/en/training/certificate.pdf")
+    assertContains(response, Certificate.objects.get().code)
