@@ -13,6 +13,7 @@ machine, so it competes with the server for the same cores; the ratio is the fig
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -122,16 +123,28 @@ def check_targets(targets: dict[str, str]) -> None:
         print(f"  {name:<9} {url}  ({len(body):,} bytes uncompressed)")
 
 
-def sweep_workers(tool: str | None, env: dict[str, str], candidates: list[int], duration: float) -> dict[int, float]:
-    """Lesson requests/s at 32 clients for a few worker counts; short runs, one server at a time."""
-    print(f"\nWorker sweep: lesson page, 32 clients, {duration:g} s each")
-    figures: dict[int, float] = {}
-    for workers in candidates:
-        with ProductionServer(workers=workers, env=env, quiet=True) as server:
-            lesson, _next = discover_lessons(server.base_url, "km")
+def sweep_workers(
+    tool: str | None, env: dict[str, str], candidates: list[int], duration: float, rounds: int = 3
+) -> dict[int, float]:
+    """Lesson requests/s at 32 clients for a few worker counts.
+
+    One server per worker count, all started at once (idle workers cost nothing), measured in turn for
+    `rounds` rounds, so a busy spell on the machine does not decide the winner; medians are reported.
+    """
+    print(f"\nWorker sweep: lesson page, 32 clients, {duration:g} s per run, {rounds} interleaved rounds")
+    samples: dict[int, list[float]] = {w: [] for w in candidates}
+    with contextlib.ExitStack() as stack:
+        servers = {w: stack.enter_context(ProductionServer(workers=w, env=env, quiet=True)) for w in candidates}
+        lessons = {w: discover_lessons(server.base_url, "km")[0] for w, server in servers.items()}
+        for lesson in lessons.values():
             load(tool, lesson, 8, 2)  # warm every worker
-            figures[workers] = load(tool, lesson, 32, duration)["rps"]
-        print(f"  {workers:>2} workers: {figures[workers]:8.1f} req/s")
+        for _round in range(rounds):
+            for workers, lesson in lessons.items():
+                samples[workers].append(load(tool, lesson, 32, duration)["rps"])
+    figures = {w: statistics.median(v) for w, v in samples.items()}
+    for workers, rps in figures.items():
+        runs = ", ".join(f"{x:.1f}" for x in samples[workers])
+        print(f"  {workers:>2} workers: {rps:8.1f} req/s (runs: {runs}; load {loadavg()})")
     return figures
 
 
@@ -224,7 +237,7 @@ def run(*, workers: str, clients: list[int], duration: float, rounds: int, insta
     sweep = {}
     if workers == "auto":
         candidates = sorted({cores(), cores() + 1, default_workers(), 4 * cores()})
-        sweep = sweep_workers(tool, env, candidates, min(duration, 5.0))
+        sweep = sweep_workers(tool, env, candidates, min(duration, 4.0))
         chosen = max(sweep, key=sweep.get)
         how = f"best of the sweep ({', '.join(str(w) for w in candidates)}); 2*cores+1 = {default_workers()}"
     else:

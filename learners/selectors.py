@@ -65,6 +65,11 @@ def learners_for(*, user) -> QuerySet[LearnerProfile]:
     return queryset.none()
 
 
+def confirmed_learners() -> QuerySet[LearnerProfile]:
+    """The learners reports may count: confirmed by a coordinator (or created by one), with an active account."""
+    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED, user__is_active=True)
+
+
 def learners_waiting(*, user) -> QuerySet[LearnerProfile]:
     return learners_for(user=user).filter(confirmation=Confirmation.PENDING).order_by("created_at")
 

@@ -13,10 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from . import groups, lockout
 from .models import Commune, Confirmation, District, LearnerProfile, Province, Source
-from .phone import normalise_phone
+from .phone import looks_like_phone, normalise_phone
 
 USERNAME_TAKEN = _("This username is taken. Choose another one.")
+USERNAME_IS_A_PHONE = _("A username cannot be a phone number other than your own.")
 NOT_WAITING = _("This learner is not waiting for confirmation.")
+PRIVILEGED_ACCOUNT = _(
+    "This person also has staff rights (trainer, coordinator or administrator); only an administrator can reset "
+    "their password."
+)
 
 User = get_user_model()
 
@@ -67,6 +72,13 @@ def _apply_details(profile: LearnerProfile, user, details: LearnerDetails) -> No
     user.email = details.email.strip()
 
 
+def _normalised_or_none(phone: str) -> str | None:
+    try:
+        return normalise_phone(phone) if phone else None
+    except ValidationError:
+        return None
+
+
 def _clean_all(user, profile: LearnerProfile, *, password: str | None) -> None:
     """Validate the account and the profile together, so every problem is reported at once, per field."""
     errors: dict[str, list] = {}
@@ -78,6 +90,14 @@ def _clean_all(user, profile: LearnerProfile, *, password: str | None) -> None:
     # Case-insensitive, because people type their username with whatever case their phone's keyboard offers.
     if user.username and User.objects.exclude(pk=user.pk).filter(username__iexact=user.username).exists():
         errors["username"] = [USERNAME_TAKEN]
+    elif (
+        user.pk is None
+        and looks_like_phone(user.username)
+        and normalise_phone(user.username) != _normalised_or_none(profile.phone)
+    ):
+        # Someone could otherwise take another person's number as a username. (Sign-in tries phone numbers
+        # first anyway, so an old number left in a username after a phone change does no harm.)
+        errors["username"] = [USERNAME_IS_A_PHONE]
     if password is not None:
         try:
             validate_password(password, user=user)
@@ -138,11 +158,18 @@ def learner_register(*, details: LearnerDetails, username: str, password: str) -
 
 
 @transaction.atomic
-def learner_update(*, profile: LearnerProfile, details: LearnerDetails) -> LearnerProfile:
+def learner_update(*, profile: LearnerProfile, details: LearnerDetails, actor) -> LearnerProfile:
+    """Save a profile. A learner who changes their own province or role makes a new claim: it waits for
+    confirmation again (by the new province's coordinator); a coordinator's edit keeps the confirmation."""
     profile = LearnerProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
     user = profile.user
+    claim_before = (profile.province_id, profile.role)
     _apply_details(profile, user, details)
     _clean_all(user, profile, password=None)
+    if actor.pk == user.pk and (profile.province_id, profile.role) != claim_before:
+        profile.confirmation = Confirmation.PENDING
+        profile.confirmed_by = None
+        profile.confirmed_at = None
     user.save(update_fields=["email"])
     profile.save()
     return profile
@@ -182,11 +209,18 @@ def password_set(*, user, password: str) -> None:
     user.save(update_fields=["password"])
 
 
+def is_privileged(user) -> bool:
+    return user.is_superuser or user.is_staff or user.groups.exclude(name=groups.LEARNER).exists()
+
+
 @transaction.atomic
 def learner_reset_password(*, profile: LearnerProfile, actor) -> str:
     """A new password for the coordinator to hand over in person; also lifts a lockout. Returns it once."""
-    password = handover_password()
     user = profile.user
+    if is_privileged(user) and not actor.is_superuser:
+        # Otherwise a provincial coordinator could take over a national coordinator's or an administrator's account.
+        raise ValidationError(PRIVILEGED_ACCOUNT, code="privileged")
+    password = handover_password()
     user.set_password(password)
     user.save(update_fields=["password"])
     lockout.unlock(user=user)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("account/password/", views.password_change, name="password_change"),
     path("coordinate/", views.learner_list, name="learner_list"),
     path("coordinate/export.csv", views.learners_export, name="learners_export"),
+    path("coordinate/export.xlsx", views.learners_export, {"extension": "xlsx"}, name="learners_export_xlsx"),
     path("coordinate/waiting/", views.waiting, name="waiting"),
     path("coordinate/learners/new/", views.learner_create, name="learner_create"),
     path("coordinate/learners/<int:pk>/", views.learner_detail, name="learner_detail"),

@@ -132,7 +132,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = LearnerDetailsForm(request.POST or None, initial=_initial(own), place_province=own.province)
     if request.method == "POST" and form.is_valid():
         try:
-            services.learner_update(profile=own, details=form.details())
+            services.learner_update(profile=own, details=form.details(), actor=request.user)
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -268,7 +268,7 @@ def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.learner_update(profile=learner, details=form.details())
+            services.learner_update(profile=learner, details=form.details(), actor=request.user)
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -281,7 +281,11 @@ def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def learner_password(request: HttpRequest, pk: int) -> HttpResponse:
     learner = _learner(request, pk)
     if request.method == "POST":
-        password = services.learner_reset_password(profile=learner, actor=request.user)
+        try:
+            password = services.learner_reset_password(profile=learner, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learners:learner_detail", pk=learner.pk)
         return render(request, "learners/coordinate/password_handover.html", {"learner": learner, "password": password})
     return render(request, "learners/coordinate/password_confirm.html", {"learner": learner})
 
@@ -362,9 +366,26 @@ def learner_export(request: HttpRequest, pk: int) -> HttpResponse:
     return csv_response(f"learner-{learner.pk}.csv", header, [_export_row(learner)])
 
 
+def xlsx_response(filename: str, header: list[str], rows) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    workbook.save(response)
+    return response
+
+
 @coordinator_required("export_learners")
-def learners_export(request: HttpRequest) -> HttpResponse:
+def learners_export(request: HttpRequest, extension: str = "csv") -> HttpResponse:
     _form, queryset = _filtered(request)
     province = request.GET.get("province") or "all"
     header = [str(label) for _name, label in EXPORT_COLUMNS]
-    return csv_response(f"learners-{province}.csv", header, (_export_row(learner) for learner in queryset.iterator()))
+    rows = (_export_row(learner) for learner in queryset.iterator(chunk_size=500))
+    if extension == "xlsx":
+        return xlsx_response(f"learners-{province}.xlsx", header, rows)
+    return csv_response(f"learners-{province}.csv", header, rows)

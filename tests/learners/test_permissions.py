@@ -144,3 +144,23 @@ def test_administrator_can_edit_places(client, people):
     client.force_login(people.administrator)
     assert client.get("/admin/province/edit/07/").status_code == 200
     assert client.get("/admin/district/new/").status_code == 200
+
+
+def test_excel_export_is_scoped_too(client, people):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(people.kampot_coordinator)
+    response = client.get(reverse("learners:learners_export_xlsx"))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == ["officer"]
+    assert rows[1][1] == people.kampot_learner.full_name_km
+    assert client.get(reverse("learners:learners_export_xlsx") + "?province=21").status_code == 404
+
+
+def test_admin_menu_links_coordinators_to_their_pages(client, people):
+    client.force_login(people.kampot_coordinator)
+    assert reverse("learners:learner_list") in client.get("/admin/").content.decode()
+    client.force_login(people.trainer)
+    assert reverse("learners:learner_list") not in client.get("/admin/").content.decode()

@@ -74,6 +74,7 @@ def test_update_changes_profile_and_email(places):
     learner_update(
         profile=learner,
         details=details(places, phone="", email="a@example.org", commune=places.kampot_commune),
+        actor=learner.user,
     )
     learner.refresh_from_db()
     assert learner.phone == ""
@@ -83,7 +84,9 @@ def test_update_changes_profile_and_email(places):
 
 def test_phone_stays_unique_even_written_differently(places, people):
     with pytest.raises(ValidationError) as raised:
-        learner_update(profile=people.takeo_learner, details=details(places, phone="855-12-345-678"))
+        learner_update(
+            profile=people.takeo_learner, details=details(places, phone="855-12-345-678"), actor=people.national
+        )
     assert raised.value.message_dict["phone"] == [str(PHONE_TAKEN)]
 
 
@@ -119,3 +122,68 @@ def test_reset_password_gives_a_readable_password_that_works(places, people):
     people.kampot_learner.user.refresh_from_db()
     assert people.kampot_learner.user.check_password(password)
     assert handover_password() != handover_password()
+
+
+def test_a_coordinator_cannot_reset_a_staff_members_password(places, people):
+    from django.contrib.auth.models import Group
+
+    from learners.services import PRIVILEGED_ACCOUNT
+
+    colleague = make_learner(province=places.kampot, username="colleague")
+    colleague.user.groups.add(Group.objects.get(name=groups.NATIONAL_COORDINATOR))
+    with pytest.raises(ValidationError) as raised:
+        learner_reset_password(profile=colleague, actor=people.kampot_coordinator)
+    assert raised.value.messages == [str(PRIVILEGED_ACCOUNT)]
+    colleague.user.refresh_from_db()
+    assert colleague.user.check_password(PASSWORD)
+    assert learner_reset_password(profile=colleague, actor=people.admin)  # an administrator may
+
+
+def test_a_username_cannot_be_someone_elses_phone_number(places, people):
+    from learners.services import USERNAME_IS_A_PHONE
+
+    with pytest.raises(ValidationError) as raised:
+        learner_register(details=details(places, phone=""), username="012345678", password=PASSWORD)
+    assert raised.value.message_dict["username"] == [str(USERNAME_IS_A_PHONE)]
+    # One's own number is fine (it is what a username defaults to).
+    own = learner_register(details=details(places, phone="016 555 444"), username="016555444", password=PASSWORD)
+    assert own.user.username == "016555444"
+
+
+def test_changing_phone_keeps_a_username_made_from_the_old_number(places):
+    learner = learner_register(details=details(places, phone="016 555 444"), username="", password=PASSWORD)
+    assert learner.user.username == "016555444"
+    learner_update(profile=learner, details=details(places, phone="016 555 999"), actor=learner.user)
+    learner.refresh_from_db()
+    assert learner.phone == "+85516555999"
+
+
+def test_reports_count_confirmed_learners_only(places, people):
+    from learners.selectors import confirmed_learners
+
+    waiting = learner_register(details=details(places), username="srey", password=PASSWORD)
+    rejected = learner_register(details=details(places, phone=""), username="other", password=PASSWORD)
+    learner_reject(profile=rejected, actor=people.national)
+    counted = set(confirmed_learners().values_list("user__username", flat=True))
+    assert counted == {"officer", "council"}
+    learner_confirm(profile=waiting, actor=people.kampot_coordinator)
+    assert "srey" in set(confirmed_learners().values_list("user__username", flat=True))
+
+
+def test_a_learner_moving_province_waits_for_the_new_coordinator(places, people):
+    learner = people.kampot_learner
+    assert learner.confirmation == Confirmation.CONFIRMED
+    # A coordinator's correction keeps the confirmation.
+    learner_update(
+        profile=learner, details=details(places, phone="012 345 678", role=Role.OFFICIAL), actor=people.national
+    )
+    learner.refresh_from_db()
+    assert learner.confirmation == Confirmation.CONFIRMED
+    # The learner's own change of province is a new claim.
+    learner_update(
+        profile=learner,
+        details=details(places, phone="012 345 678", role=Role.OFFICIAL, province=places.takeo),
+        actor=learner.user,
+    )
+    learner.refresh_from_db()
+    assert (learner.confirmation, learner.confirmed_by) == (Confirmation.PENDING, None)

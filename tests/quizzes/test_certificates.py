@@ -1,0 +1,107 @@
+"""The certificate PDF (Khmer shaped with the packaged font, QR code, text layer) and public verification."""
+
+import shutil
+import subprocess
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from learners.models import LearnerProfile
+from quizzes.models import Certificate
+from quizzes.services import attempt_start, attempt_submit
+from tests.quizzes.conftest import correct_answers
+
+pytestmark = pytest.mark.django_db
+
+NAME_KM = "សុខ ស្រីពេជ្រ"
+NAME_LATIN = "Sok Sreypich"
+KAMPOT = "07"
+
+
+@pytest.fixture
+def certified(signed_in, setup):
+    LearnerProfile.objects.create(
+        user=setup.learner,
+        full_name_km=NAME_KM,
+        full_name_latin=NAME_LATIN,
+        role="police_officer",
+        gender="female",
+        province_id=KAMPOT,
+        phone="012345678",
+    )
+    setup.tree.empty_module.unpublish()
+    for lesson in setup.tree.lessons:
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    attempt_submit(attempt=attempt, learner=setup.learner, answers=correct_answers(attempt))
+    return Certificate.objects.get(learner=setup.learner)
+
+
+def test_certificate_holds_the_profile_as_printed(certified):
+    assert certified.holder == {
+        "name_km": NAME_KM,
+        "name_latin": NAME_LATIN,
+        "role": "police_officer",
+        "province_km": "កំពត",
+        "province_en": "Kampot",
+    }
+    assert certified.modules[0]["title"] == {"km": "ម៉ូឌុល 1", "en": "Module title 1"}
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
+def test_certificate_pdf_text_layer(signed_in, certified, tmp_path):
+    response = signed_in.get("/en/training/certificate.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(response.content)
+    pdftotext = ["pdftotext", "-layout", str(pdf), "-"]
+    text = subprocess.run(pdftotext, capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
+    for expected in (
+        certified.code,
+        NAME_LATIN,
+        "Module title 1",
+        "Certificate of completion",
+        "Police officer",
+        "Kampot",
+    ):
+        assert expected in text, expected
+    assert "/verify/" + certified.code in text
+    # Khmer is in the text layer (pdftotext reorders shaped Khmer clusters, so whole words are not compared)
+    assert "សុខ" in text
+    assert sum(1 for ch in text if "\u1780" <= ch <= "\u17ff") >= 20
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
+    assert "Cert-Khmer" in fonts  # the packaged Noto Sans Khmer, embedded: no reliance on system fonts
+
+
+def test_no_certificate_download_before_completion(signed_in, setup):
+    assert signed_in.get("/en/training/certificate.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_verify_page_shows_name_date_and_modules_only(client, certified, language):
+    response = client.get(f"/{language}/verify/{certified.code}/")
+    assert response.status_code == 200
+    assertContains(response, NAME_KM)
+    assertContains(response, NAME_LATIN)
+    assertContains(response, certified.code)
+    assertContains(response, "ម៉ូឌុល 1" if language == "km" else "Module title 1")
+    for private in ("012", "Kampot", "កំពត", "Police officer", "police_officer", "learner1"):
+        assertNotContains(response, private)
+
+
+def test_verify_accepts_lower_case_and_missing_dashes(client, certified):
+    typed = certified.code.replace("-", "").lower()
+    assert client.get(f"/en/verify/{typed}/").status_code == 200
+
+
+def test_unknown_code_is_not_found_with_a_message(client, db):
+    response = client.get("/en/verify/AAAA-BBBB-CCCC/")
+    assert response.status_code == 404
+    assertContains(response, "No certificate has the code AAAA-BBBB-CCCC", status_code=404)
+
+
+def test_qr_address_redirects_to_the_page_in_a_language(client, certified):
+    response = client.get(f"/verify/{certified.code}/")
+    assertRedirects(response, f"/km/verify/{certified.code}/", fetch_redirect_response=False)
