@@ -73,6 +73,18 @@ def collectstatic(env: dict[str, str]) -> None:
     )
 
 
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM (e.g. from `timeout` or run_all.py) into SystemExit, so `with` blocks stop their servers."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+
+        def _exit(signum, frame):
+            raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGTERM, _exit)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
@@ -114,12 +126,18 @@ class ProductionServer(contextlib.AbstractContextManager):
         return f"http://{HOST}:{self.port}"
 
     def __enter__(self) -> ProductionServer:
-        for _attempt in range(3):  # the free port can be taken between choosing and binding it
-            self.port = free_port()
-            if self._start():
-                return self
+        stop_on_sigterm()
+        try:
+            for _attempt in range(3):  # the free port can be taken between choosing and binding it
+                self.port = free_port()
+                if self._start():
+                    return self
+                self._stop()
+            raise RuntimeError(f"gunicorn did not start; log:\n{self.log_tail()}")
+        except BaseException:  # also SIGTERM or Ctrl-C while starting: __exit__ will not run
             self._stop()
-        raise RuntimeError(f"gunicorn did not start; log:\n{self.log_tail()}")
+            self._log_dir.cleanup()
+            raise
 
     def __exit__(self, *exc_info) -> None:
         self._stop()
@@ -139,6 +157,8 @@ class ProductionServer(contextlib.AbstractContextManager):
             "sync",
             "--timeout",
             "60",
+            "--graceful-timeout",
+            "5",
             "--log-level",
             "warning",
             "--error-logfile",

@@ -268,6 +268,7 @@ def run(*, workers: str, clients: list[int], duration: float, rounds: int, insta
 
 
 def main(argv: list[str] | None = None) -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows even when piped to a file
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", default="default", help="a number, 'default' (2*cores+1) or 'auto' (sweep)")
     parser.add_argument("--clients", type=int, nargs="+", default=[8, 32])

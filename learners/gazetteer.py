@@ -1,6 +1,7 @@
 """Import districts and communes (and province names) from NCDD gazetteer CSV files: all or nothing, idempotent."""
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ NO_CSV_FILES = _("No CSV files found in %(path)s.")
 FILE_NOT_FOUND = _("%(path)s does not exist.")
 MISSING_COLUMNS = _("%(file)s: the header lacks the column(s) %(columns)s.")
 NOT_UTF8 = _("%(file)s is not a UTF-8 text file.")
+NOT_CSV = _("%(file)s cannot be read as CSV: %(problem)s")
 BAD_CODE = _("%(file)s line %(line)s: %(code)s is not a gazetteer code (2, 4 or 6 digits).")
 DUPLICATE_CODE = _("%(file)s line %(line)s: code %(code)s appears again (first at %(first)s).")
 UNKNOWN_PARENT = _("%(file)s line %(line)s: parent %(parent)s of %(code)s is neither in the files nor in the database.")
@@ -91,37 +93,51 @@ def csv_paths(targets: list[str | Path]) -> list[Path]:
     return paths
 
 
+def _read_file(path: Path) -> list[GazetteerRow]:
+    """The rows of one file; raises GazetteerError for a file that cannot be read as a gazetteer CSV."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise GazetteerError(NOT_UTF8 % {"file": path.name}) from error
+    if "\x00" in text:  # a binary file; PostgreSQL would refuse NUL characters in names anyway
+        raise GazetteerError(NOT_CSV % {"file": path.name, "problem": "NUL"})
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        columns = [name.strip() for name in reader.fieldnames or []]
+        missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+        if "unit" not in columns and "unit_en" not in columns and "unit_km" not in columns:
+            missing.append("unit")
+        if missing:
+            raise GazetteerError(MISSING_COLUMNS % {"file": path.name, "columns": ", ".join(missing)})
+        rows = []
+        for record in reader:
+            # Cells beyond the header (key None) are ignored; missing cells read as empty.
+            values = {key.strip(): (value or "").strip() for key, value in record.items() if key is not None}
+            rows.append(
+                GazetteerRow(
+                    file=path.name,
+                    line=reader.line_num,
+                    code=values["code"],
+                    name_km=values["name_km"],
+                    name_en=values["name_en"],
+                    unit=values.get("unit") or values.get("unit_en") or values.get("unit_km") or "",
+                    parent_code=values["parent_code"],
+                    iso_code=values.get("iso3166_2", ""),
+                )
+            )
+    except csv.Error as error:
+        raise GazetteerError(NOT_CSV % {"file": path.name, "problem": error}) from error
+    return rows
+
+
 def read_rows(paths: list[Path]) -> tuple[list[GazetteerRow], list[str]]:
     rows: list[GazetteerRow] = []
     errors: list[str] = []
     for path in paths:
         try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                reader = csv.DictReader(handle)
-                columns = [name.strip() for name in reader.fieldnames or []]
-                missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-                if "unit" not in columns and "unit_en" not in columns and "unit_km" not in columns:
-                    missing.append("unit")
-                if missing:
-                    errors.append(MISSING_COLUMNS % {"file": path.name, "columns": ", ".join(missing)})
-                    continue
-                for record in reader:
-                    record = {(key or "").strip(): (value or "").strip() for key, value in record.items()}
-                    unit = record.get("unit") or record.get("unit_en") or record.get("unit_km") or ""
-                    rows.append(
-                        GazetteerRow(
-                            file=path.name,
-                            line=reader.line_num,
-                            code=record["code"],
-                            name_km=record["name_km"],
-                            name_en=record["name_en"],
-                            unit=unit,
-                            parent_code=record["parent_code"],
-                            iso_code=record.get("iso3166_2", ""),
-                        )
-                    )
-        except UnicodeDecodeError:
-            errors.append(NOT_UTF8 % {"file": path.name})
+            rows.extend(_read_file(path))
+        except GazetteerError as error:
+            errors.extend(error.messages)
     return rows, errors
 
 

@@ -9,6 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import transaction
@@ -37,13 +38,16 @@ COLUMNS = (
     "username",
 )
 REQUIRED = ("full_name_km", "gender", "role", "province")
+MAX_LENGTHS = {"full_name_km": 150, "full_name_latin": 150, "unit": 200, "email": 254, "username": 150}
 
 NOT_UTF8 = _("The CSV file is not in UTF-8. In Excel, use “Save as… CSV UTF-8”, or upload the .xlsx file.")
 NOT_XLSX = _("This is not an Excel .xlsx file that can be read.")
+NOT_CSV = _("This is not a CSV file that can be read. Save the sheet as “CSV UTF-8”, or upload the .xlsx file.")
 EMPTY_FILE = _("The file has no rows of learners.")
 TOO_MANY_ROWS = _("The file has more than %(max)s rows. Split it into smaller files.")
 MISSING_COLUMNS = _("The first row must name the columns; missing: %(columns)s.")
 REQUIRED_VALUE = _("This value is required.")
+TOO_LONG = _("Too long: at most %(max)s characters.")
 UNKNOWN_GENDER = _("Unknown gender “%(value)s”: use female, male or other.")
 UNKNOWN_ROLE = _("Unknown role “%(value)s”.")
 UNKNOWN_PROVINCE = _("Unknown province “%(value)s”: give its code (01–25) or its Khmer or English name.")
@@ -130,7 +134,13 @@ def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(NOT_UTF8) from error
-    return _rows_from_table(list(csv.reader(io.StringIO(text))))
+    if "\x00" in text:  # a binary file renamed .csv; PostgreSQL would refuse NUL characters anyway
+        raise ImportFileError(NOT_CSV)
+    try:
+        table = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:  # NUL bytes, a field over the size limit: not a CSV file we can read
+        raise ImportFileError(NOT_CSV) from error
+    return _rows_from_table(table)
 
 
 def _choice_words(choices) -> dict[str, str]:
@@ -174,12 +184,16 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
         all_names = get_user_model().objects.values_list("username", flat=True)
         usernames_in_db = {name.casefold() for name in all_names.iterator()} & wanted
     email_validator = EmailValidator()
+    username_validator = UnicodeUsernameValidator()
 
     for row in rows:
         values = row.values
         for column in REQUIRED:
             if not values[column]:
                 row.error(column, REQUIRED_VALUE)
+        for column, limit in MAX_LENGTHS.items():
+            if len(values[column]) > limit:
+                row.error(column, TOO_LONG % {"max": limit})
         gender = genders.get(values["gender"].casefold()) if values["gender"] else None
         if values["gender"] and gender is None:
             row.error("gender", UNKNOWN_GENDER % {"value": values["gender"]})
@@ -235,6 +249,10 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
                 usernames_seen[key] = row.line
             if key in usernames_in_db:
                 row.error("username", DUPLICATE_USERNAME_DB)
+            try:
+                username_validator(values["username"])
+            except ValidationError as error:
+                row.error("username", error.messages[0])
 
         if not row.errors:
             row.details = LearnerDetails(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors
 from .forms import ImportUploadForm
-from .importing import ImportFileError, ImportRow, import_rows, read_upload, validate
+from .importing import COLUMNS, ImportFileError, ImportRow, import_rows, read_upload, validate
 from .models import ImportBatch
 from .views import EXPORT_COLUMNS, _export_row, coordinator_required, csv_response
 
@@ -86,3 +86,25 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     learners = selectors.learners_for(user=request.user).filter(import_batch=batch)
     header = [str(label) for _name, label in EXPORT_COLUMNS]
     return csv_response(f"import-{batch.pk}-report.csv", header, (_export_row(learner) for learner in learners))
+
+
+# One filled-in row shows every accepted way of writing a value (code or name, Khmer or English).
+EXAMPLE_ROW = [
+    "សុខ ចន្ថា",
+    "Sok Chantha",
+    "female",
+    "police_officer",
+    "07",
+    "អង្គរជ័យ",
+    "",
+    "ស្នងការដ្ឋាននគរបាលខេត្តកំពត",
+    "012 000 001",
+    "",
+    "",
+]
+
+
+@coordinator_required("import_learners")
+def import_template(request: HttpRequest) -> HttpResponse:
+    """An example file with the expected columns, to fill in with a spreadsheet program."""
+    return csv_response("learners-template.csv", list(COLUMNS), [EXAMPLE_ROW])

@@ -6,6 +6,7 @@ LEARNERS_LOCKOUT_ADDRESS_FAILURES (higher: a police post or a workshop shares on
 unlock an account; otherwise the lock ends when the failures age out of the window.
 """
 
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -36,9 +37,23 @@ def address_limit() -> int:
 
 
 def client_address(request) -> str | None:
-    """The peer address. Behind a proxy, the deployment sets REMOTE_ADDR from the proxy's header."""
+    """The address the request came from.
+
+    Behind N trusted proxies (LEARNERS_TRUSTED_PROXY_COUNT = N), REMOTE_ADDR is the last proxy, shared by all
+    users: the client is then the N-th address from the right of X-Forwarded-For (the part the proxies added,
+    which a client cannot forge). Without proxies, REMOTE_ADDR itself.
+    """
     if request is None:
         return None
+    proxies = getattr(settings, "LEARNERS_TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                return None
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -29,5 +29,6 @@ urlpatterns = [
     path("coordinate/learners/<int:pk>/reject/", views.learner_decide, {"decision": "reject"}, name="learner_reject"),
     path("coordinate/import/", imports_views.import_upload, name="import_upload"),
     path("coordinate/import/confirm/", imports_views.import_confirm, name="import_confirm"),
+    path("coordinate/import/template.csv", imports_views.import_template, name="import_template"),
     path("coordinate/import/<int:pk>/report.csv", imports_views.import_report, name="import_report"),
 ]

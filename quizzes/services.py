@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +30,7 @@ from .models import (
     TrainingSummary,
 )
 from .selectors import learner_holder, required_modules
+from .transactions import write_transaction
 
 QUIZ_NOT_READY = _("This quiz has no questions yet. Please try again later.")
 QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
@@ -57,7 +58,10 @@ class QuizError(Exception):
 
 
 def _lock_learner(learner) -> None:
-    list(get_user_model().objects.select_for_update().filter(pk=learner.pk).values_list("pk", flat=True))
+    """Queue this learner's writes behind each other. SQLite needs no row lock: its IMMEDIATE transactions
+    already admit one writer at a time, so the query is skipped there."""
+    if connection.features.has_select_for_update:
+        list(get_user_model().objects.select_for_update().filter(pk=learner.pk).values_list("pk", flat=True))
 
 
 def _bilingual(obj, field: str) -> dict:
@@ -66,7 +70,11 @@ def _bilingual(obj, field: str) -> dict:
 
 def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
     """Everything grading and display need, copied from the quiz as it is now, in the order it will be shown."""
-    rng = rng or random.Random(secrets.randbits(64))  # noqa: S311  (display order, not a secret)
+    return snapshot_arranged(quiz_content_snapshot(quiz=quiz), rng=rng)
+
+
+def quiz_content_snapshot(*, quiz: Quiz) -> dict:
+    """The quiz's gradable questions and choices in authoring order (one read of questions and choices)."""
     questions = []
     for question in quiz.questions.prefetch_related("choices").order_by("sort_order", "pk"):
         choices = [
@@ -80,8 +88,6 @@ def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
         ]
         if question_problem(kind=question.kind, choices=[c["correct"] for c in choices]):
             continue  # a half-written question is left out rather than graded wrongly
-        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
-            rng.shuffle(choices)
         questions.append(
             {
                 "id": question.pk,
@@ -93,12 +99,29 @@ def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
                 "choices": choices,
             }
         )
-    if quiz.shuffle_questions:
+    return {
+        "pass_mark": quiz.pass_mark,
+        "title": _bilingual(quiz, "title"),
+        "shuffle_questions": quiz.shuffle_questions,
+        "shuffle_choices": quiz.shuffle_choices,
+        "questions": questions,
+    }
+
+
+def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dict:
+    """A copy of a content snapshot in the order one attempt shows it (shuffled if the quiz says so)."""
+    rng = rng or random.Random(secrets.randbits(64))  # noqa: S311  (display order, not a secret)
+    questions = [{**question, "choices": list(question["choices"])} for question in content["questions"]]
+    if content["shuffle_choices"]:
+        for question in questions:
+            if question["kind"] != QuestionKind.TRUE_FALSE:
+                rng.shuffle(question["choices"])
+    if content["shuffle_questions"]:
         rng.shuffle(questions)
-    return {"pass_mark": quiz.pass_mark, "title": _bilingual(quiz, "title"), "questions": questions}
+    return {"pass_mark": content["pass_mark"], "title": content["title"], "questions": questions}
 
 
-@transaction.atomic
+@write_transaction()
 def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
     """The learner's open attempt at `quiz` if there is one (resume), otherwise a new one within the limits."""
     now = now or timezone.now()
@@ -125,7 +148,8 @@ def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: rand
         raise QuizError(QUIZ_NOT_READY)
     number = (attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     attempt = Attempt(learner=learner, quiz=quiz, number=number, started_at=now, snapshot=snapshot)
-    attempt.full_clean()
+    # The unique and check constraints are enforced by the database on save (and caught just below).
+    attempt.full_clean(exclude=["learner", "quiz"], validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             attempt.save()
@@ -170,7 +194,7 @@ def _locked_open_attempt(*, attempt: Attempt, learner) -> Attempt:
     return locked
 
 
-@transaction.atomic
+@write_transaction()
 def attempt_answer(*, attempt: Attempt, learner, question_id, choice_ids) -> Attempt:
     """Save (or clear, with no choices) the answer to one question of an open attempt."""
     locked = _locked_open_attempt(attempt=attempt, learner=learner)
@@ -207,7 +231,7 @@ def grade(*, snapshot: dict, answers: dict) -> tuple[dict, Fraction]:
     return results, total
 
 
-@transaction.atomic
+@write_transaction()
 def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
     """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry)."""
     now = now or timezone.now()
@@ -227,8 +251,10 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     locked.passed = fraction * 100 >= locked.pass_mark
     locked.status = AttemptStatus.SUBMITTED
     locked.submitted_at = now
-    locked.full_clean()
-    locked.save()
+    # Field values are checked here; the constraints (graded when submitted, score range, one open attempt)
+    # are the database's, enforced on save: checking them here too would cost five queries under the lock.
+    locked.full_clean(exclude=["learner", "quiz"], validate_unique=False, validate_constraints=False)
+    locked.save(update_fields=["answers", "results", "score", "passed", "status", "submitted_at"])
     if locked.passed:
         module = ModulePage.objects.get(pk=Quiz.objects.filter(pk=locked.quiz_id).values("module_id")[:1])
         module_completion_refresh(learner=learner, module=module, now=now)
@@ -243,7 +269,7 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
     if LessonView.objects.filter(learner=learner, lesson_id=lesson_id).exists():
         return False
     now = now or timezone.now()
-    with transaction.atomic():
+    with write_transaction():
         _lock_learner(learner)
         created = LessonView.objects.bulk_create(
             [LessonView(learner=learner, lesson_id=lesson_id, module_id=module_id, viewed_at=now)],
@@ -291,9 +317,11 @@ def module_completion_refresh(*, learner, module: ModulePage, now: datetime | No
         lesson_ids=sorted(lesson_ids),
         module_title=_bilingual(module, "title"),
     )
-    completion.full_clean()
+    # Foreign keys and the one-per-learner-and-module constraint are the database's to enforce (and cost
+    # a query each here); the field values are checked.
+    completion.full_clean(exclude=["learner", "module", "attempt"], validate_constraints=False)
     completion.save()
-    manual = ManualPage.objects.filter(pk=module.get_parent().pk).first()
+    manual = ManualPage.objects.filter(path=module.path[: -ModulePage.steplen]).first()
     _summary_refresh(learner=learner, manual=manual, now=completion.completed_at)
     return completion
 

@@ -21,7 +21,7 @@ from curriculum.models import ManualPage, ModulePage
 
 from . import selectors
 from .certificates import certificate_pdf
-from .models import Quiz
+from .models import Attempt, Quiz
 from .selectors import in_language, text_language
 from .services import QuizError, attempt_answer, attempt_start, attempt_submit
 
@@ -159,7 +159,10 @@ def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = _attempt_or_404(request, attempt_id)
+    # Only what the check needs: the service reads (and locks) the whole attempt itself.
+    attempt = Attempt.objects.only("id", "learner_id", "status").filter(pk=attempt_id, learner=request.user).first()
+    if attempt is None:
+        raise Http404
     if not attempt.is_open:
         messages.info(request, SUBMITTED_ALREADY)
         return redirect("quizzes:result", attempt_id=attempt.pk)

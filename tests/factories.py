@@ -38,6 +38,7 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"Recording {n}")
     # Not a real recording: the blocks only look at the file's name and size.
     file = factory.LazyFunction(lambda: ContentFile(b"\0" * 2048, name="recording.mp3"))
+    file_size = factory.LazyAttribute(lambda o: o.file.size)  # as the admin's upload form records it
 
 
 class _BilingualPageFactory(wagtail_factories.PageFactory):

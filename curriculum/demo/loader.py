@@ -55,7 +55,10 @@ def _documents(stdout, content) -> dict:
             else:
                 slides = [(slide["km"], slide["en"]) for slide in spec["slides"]]
                 data = make_slideshow(slides=slides, colour=VIDEO_COLOUR)
-            document = Document(title=title, file=ContentFile(data, name=f"demo-{key}.{extension}"))
+            # file_size as the admin's upload form sets it; otherwise the first reader's view writes it.
+            document = Document(
+                title=title, file=ContentFile(data, name=f"demo-{key}.{extension}"), file_size=len(data)
+            )
             document.save()
             stdout.write(f"Made demo {'recording' if extension == 'm4a' else 'video'} '{title}'.")
         found[key] = document

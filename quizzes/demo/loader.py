@@ -1,8 +1,9 @@
 """Demo quizzes for the demo manual's modules, and demo learners' reading, attempts and completions.
 
 Seeded and idempotent: a quiz is created only for a module that has none, and a learner who already has any
-progress is left alone. Progress goes through the same services as real learners (backdated), so completions
-and certificates are derived exactly as in production.
+progress is left alone. Reading and attempts are written in bulk (graded by services.grade on snapshots
+arranged by services.snapshot_arranged); completions, summaries and certificates then come from the
+completion service itself, backdated, exactly as for real learners.
 """
 
 import random
@@ -14,8 +15,8 @@ from django.utils import timezone
 from core.demo_accounts import demo_accounts_allowed
 from curriculum.models import LessonPage, ModulePage
 
-from ..models import Attempt, Choice, LessonView, Question, Quiz
-from ..services import QuizError, attempt_answer, attempt_start, attempt_submit, lesson_view_record
+from ..models import Attempt, AttemptStatus, Choice, LessonView, Question, Quiz
+from ..services import grade, module_completion_refresh, quiz_content_snapshot, snapshot_arranged
 
 SEED = 2026
 DEMO_LEARNER_PREFIX = "demo-"
@@ -87,10 +88,10 @@ def load_demo_quizzes(*, stdout) -> list[Quiz]:
     return quizzes
 
 
-def _answers(attempt: Attempt, skill: float, rng: random.Random) -> dict:
-    """Answers a learner of this skill (0..1) would give: right with probability `skill`, else one wrong pick."""
+def _answers(snapshot: dict, skill: float, rng: random.Random) -> dict:
+    """Answers a learner of this skill (0..1) would give: right with probability `skill`, else a wrong pick."""
     answers = {}
-    for question in attempt.snapshot["questions"]:
+    for question in snapshot["questions"]:
         right = [c["id"] for c in question["choices"] if c["correct"]]
         wrong = [c["id"] for c in question["choices"] if not c["correct"]]
         if rng.random() < skill or not wrong:
@@ -113,77 +114,109 @@ class _Clock:
         return self.at
 
 
-def _learner_story(*, learner, modules, rng: random.Random, now, goal: int | None = None) -> None:
-    """Read lessons and take quizzes module by module: some finish, some fail, some stop half-way."""
-    skill = rng.uniform(0.45, 0.98)
-    if goal is None:
-        # Most learners are somewhere along the way; a good share finish, a few never really start.
-        weights = [1.0] + [2.0] * max(0, len(modules) - 1) + [3.0]
-        goal = rng.choices(range(len(modules) + 1), weights=weights)[0]
-    clock = _Clock(now - timedelta(days=rng.randint(5, 365)), now, rng)
-    for index, (module, lessons, quiz) in enumerate(modules):
-        stopping = index >= goal
-        to_read = lessons if not stopping else lessons[: rng.randint(0, len(lessons))]
-        for lesson in to_read:
-            lesson_view_record(learner=learner, lesson_id=lesson.pk, module_id=module.pk, now=clock.step(max_days=3))
-        if stopping:
-            if to_read and quiz is not None and rng.random() < 0.5:
-                _attempt(learner, quiz, skill * 0.8, rng, clock, finish=rng.random() < 0.6)
-            return
-        if quiz is None:
-            continue
-        for _try in range(4):
-            try:
-                attempt = _attempt(learner, quiz, skill, rng, clock, finish=True)
-            except QuizError:
-                return  # out of attempts: the learner stops here
-            if attempt.passed:
-                break
-            skill = min(0.99, skill + 0.15)  # they go back over the lessons
+class _Story:
+    """One learner's reading and attempts, module by module: some finish, some fail, some stop half-way.
+
+    Attempts are graded by the same function the service uses (services.grade) on a snapshot arranged the
+    same way (services.snapshot_arranged); completions are then derived by the completion service itself.
+    """
+
+    def __init__(self, *, learner, rng: random.Random, now, contents: dict):
+        self.learner, self.rng, self.contents = learner, rng, contents
+        self.clock = _Clock(now - timedelta(days=rng.randint(5, 365)), now, rng)
+        self.views: list[LessonView] = []
+        self.attempts: list[Attempt] = []
+        self.passes: list[tuple[ModulePage, object]] = []  # (module, when) to derive completions from
+
+    def attempt(self, quiz: Quiz, skill: float, *, finish: bool) -> Attempt | None:
+        used = sum(1 for a in self.attempts if a.quiz_id == quiz.pk)
+        if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+            return None
+        started = self.clock.step(max_days=2)
+        snapshot = snapshot_arranged(self.contents[quiz.pk], rng=self.rng)
+        answers = _answers(snapshot, skill, self.rng)
+        attempt = Attempt(learner=self.learner, quiz=quiz, number=used + 1, started_at=started, snapshot=snapshot)
+        if finish:
+            results, fraction = grade(snapshot=snapshot, answers=answers)
+            attempt.answers, attempt.results = answers, results
+            attempt.score, attempt.passed = int(fraction * 100), fraction * 100 >= snapshot["pass_mark"]
+            attempt.status = AttemptStatus.SUBMITTED
+            attempt.submitted_at = started + timedelta(minutes=self.rng.randint(4, 25))
         else:
-            return
-
-
-def _attempt(learner, quiz, skill, rng, clock, *, finish: bool) -> Attempt:
-    started = clock.step(max_days=2)
-    attempt = attempt_start(learner=learner, quiz=quiz, now=started, rng=rng)
-    answers = _answers(attempt, skill, rng)
-    if not finish:
-        for question_id, choice_ids in list(answers.items())[: rng.randint(1, max(1, len(answers) - 1))]:
-            attempt_answer(attempt=attempt, learner=learner, question_id=question_id, choice_ids=choice_ids)
+            kept = list(answers.items())[: self.rng.randint(1, max(1, len(answers) - 1))]
+            attempt.answers = dict(kept)
+        self.attempts.append(attempt)
         return attempt
-    return attempt_submit(
-        attempt=attempt, learner=learner, answers=answers, now=started + timedelta(minutes=rng.randint(4, 25))
-    )
+
+    def tell(self, modules: list, goal: int | None) -> None:
+        rng = self.rng
+        skill = rng.uniform(0.45, 0.98)
+        if goal is None:
+            # Most learners are somewhere along the way; a good share finish, a few never really start.
+            weights = [1.0] + [2.0] * max(0, len(modules) - 1) + [3.0]
+            goal = rng.choices(range(len(modules) + 1), weights=weights)[0]
+        for index, (module, lessons, quiz) in enumerate(modules):
+            stopping = index >= goal
+            to_read = lessons if not stopping else lessons[: rng.randint(0, len(lessons))]
+            for lesson in to_read:
+                at = self.clock.step(max_days=3)
+                self.views.append(LessonView(learner=self.learner, lesson=lesson, module=module, viewed_at=at))
+            if stopping:
+                if to_read and quiz is not None and rng.random() < 0.5:
+                    self.attempt(quiz, skill * 0.8, finish=rng.random() < 0.6)
+                return
+            if quiz is None:
+                self.passes.append((module, self.clock.at))
+                continue
+            for _try in range(4):
+                attempt = self.attempt(quiz, skill, finish=True)
+                if attempt is None:
+                    return  # out of attempts: the learner stops here
+                if attempt.passed:
+                    self.passes.append((module, attempt.submitted_at))
+                    break
+                skill = min(0.99, skill + 0.15)  # they go back over the lessons
+            else:
+                return
 
 
 def load_demo_progress(*, stdout, quizzes: list[Quiz], seed: int = SEED, limit: int | None = None) -> int:
-    """Progress for demo learners who have none yet; returns how many learners got a story."""
+    """Progress for demo learners who have none yet; returns how many learners got some."""
     if not quizzes:
         return 0
-    manual_path = quizzes[0].module.path[: -ModulePage.steplen]
-    module_pages = list(ModulePage.objects.filter(path__startswith=manual_path, depth=quizzes[0].module.depth).live())
+    first = quizzes[0].module
+    module_pages = list(
+        ModulePage.objects.filter(path__startswith=first.path[: -ModulePage.steplen], depth=first.depth).live()
+    )
     by_module = {quiz.module_id: quiz for quiz in quizzes}
     modules = [
         (module, list(LessonPage.objects.child_of(module).live()), by_module.get(module.pk)) for module in module_pages
     ]
+    contents = {quiz.pk: quiz_content_snapshot(quiz=quiz) for quiz in quizzes}
     User = get_user_model()
-    learners = list(User.objects.filter(username__startswith=DEMO_LEARNER_PREFIX).order_by("username")[: limit or None])
+    learners = list(User.objects.filter(username__startswith=DEMO_LEARNER_PREFIX).order_by("username")[:limit])
     learners += list(User.objects.filter(username__in=SHOWCASE).order_by("username"))
     busy = set(LessonView.objects.filter(learner__in=learners).values_list("learner_id", flat=True))
     busy |= set(Attempt.objects.filter(learner__in=learners).values_list("learner_id", flat=True))
     now = timezone.now()
-    told = 0
+    stories = []
     for learner in learners:
-        # One generator per learner, seeded by name: the same story whatever else exists.
-        rng = random.Random(f"{seed}:{learner.username}")  # noqa: S311  (demo data, not a secret)
         if learner.pk in busy:
             continue
-        _learner_story(learner=learner, modules=modules, rng=rng, now=now, goal=SHOWCASE.get(learner.username))
-        told += 1
-    if told:
-        stdout.write(f"Gave {told} demo learners their reading, quiz attempts and completions.")
-    return told
+        # One generator per learner, seeded by name: the same story whatever else exists.
+        rng = random.Random(f"{seed}:{learner.username}")  # noqa: S311  (demo data, not a secret)
+        story = _Story(learner=learner, rng=rng, now=now, contents=contents)
+        story.tell(modules, SHOWCASE.get(learner.username))
+        if story.views or story.attempts:
+            stories.append(story)
+    LessonView.objects.bulk_create([view for story in stories for view in story.views], batch_size=500)
+    Attempt.objects.bulk_create([attempt for story in stories for attempt in story.attempts], batch_size=200)
+    for story in stories:
+        for module, when in story.passes:
+            module_completion_refresh(learner=story.learner, module=module, now=when)
+    if stories:
+        stdout.write(f"Gave {len(stories)} demo learners their reading, quiz attempts and completions.")
+    return len(stories)
 
 
 def load_quizzes(*, stdout, force: bool = False) -> None:

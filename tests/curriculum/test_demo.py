@@ -10,8 +10,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -26,6 +27,7 @@ from curriculum.models import LessonPage, ManualPage, ModulePage
 pytestmark = pytest.mark.django_db
 
 ALL_BLOCK_TYPES = set(LessonBodyBlock.base_blocks)
+LESSON_QUERY_BUDGET = 8
 
 
 def counts() -> dict[str, int]:
@@ -60,6 +62,22 @@ def block_types(language: str) -> set[str]:
     return {block.block_type for lesson in LessonPage.objects.all() for block in getattr(lesson, f"body_{language}")}
 
 
+def lessons_to_render(modules) -> list[LessonPage]:
+    """The first lesson of each module, and more until every block type is rendered at least once in each language.
+
+    (Rendering all of them would double this module's time for little more coverage.)
+    """
+    chosen, seen = [], set()
+    for module in modules:
+        for index, lesson in enumerate(LessonPage.objects.child_of(module).live()):
+            types = {block.block_type for block in [*lesson.body_km, *lesson.body_en]}
+            if index == 0 or types - seen:
+                lesson.url_path_in_site = f"{module.slug}/{lesson.slug}/"
+                chosen.append(lesson)
+                seen |= types
+    return chosen
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
@@ -79,24 +97,23 @@ def demo(django_db_setup, django_db_blocker):
             "second output": second_output.getvalue(),
             "site root is the manual": Site.objects.get(is_default_site=True).root_page_id == manual.pk,
             "lessons per module": {m.slug: LessonPage.objects.child_of(m).live().count() for m in modules},
-            "block types": {
-                language: {
-                    block.block_type
-                    for lesson in LessonPage.objects.all()
-                    for block in getattr(lesson, f"body_{language}")
-                }
-                for language in ("km", "en")
-            },
+            "block types": {language: block_types(language) for language in ("km", "en")},
             "missing translations": missing_translations(),
             "admin is superuser": get_user_model().objects.filter(username="admin", is_superuser=True).exists(),
         }
         client = Client()
-        urls = ["/km/", "/en/"]
-        for module in modules:
-            urls.append(f"/km/{module.slug}/")
-            for lesson in LessonPage.objects.child_of(module).live()[:2]:
-                urls += [f"/km/{module.slug}/{lesson.slug}/", f"/en/{module.slug}/{lesson.slug}/"]
+        urls = ["/km/", "/en/"] + [f"/km/{module.slug}/" for module in modules]
+        for lesson in lessons_to_render(modules):
+            urls += [f"/km/{lesson.url_path_in_site}", f"/en/{lesson.url_path_in_site}"]
         summary["statuses"] = {url: client.get(url).status_code for url in urls}
+        summary["lesson queries"] = {}
+        for url in urls[2:]:
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)  # the second view: renditions are cached by now
+            summary["lesson queries"][url] = len(queries)
+        summary["documents without size"] = list(
+            get_document_model().objects.filter(file_size__isnull=True).values_list("title", flat=True)
+        )
         transaction.set_rollback(True)
     return summary
 
@@ -135,6 +152,17 @@ def test_every_page_has_khmer_and_english_content(demo):
 def test_demo_pages_render_in_both_languages(demo):
     failures = {url: status for url, status in demo["statuses"].items() if status != 200}
     assert failures == {}
+
+
+def test_demo_pages_stay_within_the_query_budget(demo):
+    """The 8-query budget holds for the real lessons too (a module page or lesson, second visit)."""
+    over = {url: count for url, count in demo["lesson queries"].items() if count > LESSON_QUERY_BUDGET}
+    assert over == {}
+
+
+def test_demo_documents_know_their_size(demo):
+    """Otherwise the first reader's lesson view writes it (an UPDATE, search and reference index work)."""
+    assert demo["documents without size"] == []
 
 
 def test_forced_load_creates_the_demo_administrator(demo):

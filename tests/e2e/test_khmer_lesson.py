@@ -97,8 +97,9 @@ def khmer_lesson():
 
 
 @pytest.fixture
-def browser_page(request):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
+def browser_page(request, monkeypatch):
+    # Playwright's sync API runs an event loop in this thread, which Django's ORM would otherwise refuse.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     env = dict(os.environ)

@@ -83,3 +83,12 @@ def test_wagtail_admin_sign_in_is_protected_too(client, people):
 def test_admin_sign_in_accepts_a_phone_number(client, people):
     response = sign_in(client, "012345678", PASSWORD, url="/admin/login/")
     assert response.status_code == 302
+
+
+def test_client_address_behind_a_trusted_proxy(rf, settings):
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    assert lockout.client_address(request) == "10.0.0.2"
+    settings.LEARNERS_TRUSTED_PROXY_COUNT = 1
+    # The address the proxy added is used; what the client wrote before it is ignored.
+    assert lockout.client_address(request) == "203.0.113.7"
+    assert lockout.client_address(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="junk")) is None

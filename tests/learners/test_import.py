@@ -16,6 +16,7 @@ from learners.importing import (
     NOT_UTF8,
     NOT_XLSX,
     REQUIRED_VALUE,
+    TOO_LONG,
     ImportFileError,
     read_upload,
     validate,
@@ -91,11 +92,17 @@ def test_every_problem_is_shown_with_its_line_and_nothing_is_imported(coordinato
         ",,male,police_officer,07,,,,,,\n"  # line 8: no name
         "មាស ស្រីមុំ,,female,police_officer,21,,,,,,\n"  # line 9: Takeo, not the coordinator's
         "ស៊ុន ធារី,,female,judge,07,,,,,,\n"  # line 10: unknown role
+        + "ក"
+        * 151
+        + ",,female,police_officer,07,,,,,,\n"  # line 11: name too long
+        "ទេព សុខា,,female,police_officer,07,,,,,,no spaces please\n"  # line 12: invalid username
     )
     response = preview(coordinator, "bad.csv", HEADER + rows)
     assert not response.context["ready"]
     problems = {row.line: row.errors for row in response.context["rows"] if row.errors}
-    assert set(problems) == {2, 3, 4, 6, 7, 8, 9, 10}
+    assert set(problems) == {2, 3, 4, 6, 7, 8, 9, 10, 11, 12}
+    assert list(problems[12]) == ["username"]
+    assert problems[11]["full_name_km"] == [TOO_LONG % {"max": 150}]
     assert "province" in problems[2] and "commune" in problems[3]
     assert problems[4]["phone"] == [str(INVALID_PHONE)]
     assert problems[6]["phone"] == [DUPLICATE_PHONE_FILE % {"line": 5}]
@@ -184,3 +191,19 @@ def test_another_coordinators_report_is_not_found(client, people, places):
     batch = ImportBatch.objects.get()
     client.force_login(people.kampot_coordinator)
     assert client.get(reverse("learners:import_report", args=[batch.pk])).status_code == 404
+
+
+def test_the_example_file_imports_cleanly(coordinator, places):
+    template = coordinator.get(reverse("learners:import_template"))
+    assert template.status_code == 200
+    response = preview(coordinator, "template.csv", template.content.decode("utf-8-sig"))
+    assert response.context["ready"], [row.messages for row in response.context["rows"]]
+    details = validate(rows=read_upload(name="t.csv", content=template.content), provinces=[places.kampot])[0].details
+    assert (details.province, details.district) == (places.kampot, places.kampot_district)
+
+
+def test_a_binary_file_named_csv_is_refused_with_a_message(coordinator):
+    from learners.importing import NOT_CSV
+
+    response = preview(coordinator, "photo.csv", b"full_name_km,gender,role,province\n\x00\x00\x00,x,y,z\n")
+    assert response.context["form"].errors["file"] == [str(NOT_CSV)]

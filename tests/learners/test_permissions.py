@@ -134,6 +134,9 @@ def test_trainer_admin_has_places_read_only_and_no_people(client, people):
     client.force_login(people.trainer)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/province/").status_code == 200
+    assert client.get("/admin/district/?province=07").status_code == 200
+    assert client.get("/admin/commune/?q=070101").status_code == 200
+    assert client.get("/admin/commune/inspect/070101/").status_code == 200
     assert client.get("/admin/province/edit/07/").status_code != 200
     assert client.get("/admin/province/new/").status_code != 200
     assert client.get("/admin/users/").status_code != 200

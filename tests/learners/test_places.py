@@ -192,3 +192,24 @@ def test_import_the_real_gazetteer():
     assert (Province.objects.count(), District.objects.count(), Commune.objects.count()) == (25, 210, 1652)
     assert District.objects.filter(unit="khan", province_id="12").exists()
     assert Province.objects.get(code="21").name_km == "តាកែវ"
+
+
+@pytest.mark.django_db
+def test_unreadable_gazetteer_files_are_reported(tmp_path):
+    (tmp_path / "latin1.csv").write_bytes(HEADER.encode() + "0799,\xe9,Ka,Srok,District,07,\n".encode("latin-1"))
+    (tmp_path / "nul.csv").write_bytes(HEADER.encode() + b"0798,\x00,Ka,Srok,District,07,\n")
+    with pytest.raises(GazetteerError) as raised:
+        import_gazetteer(targets=[tmp_path])
+    assert len(raised.value.messages) == 2
+    assert not District.objects.filter(code__in=["0798", "0799"]).exists()
+
+
+@pytest.mark.django_db
+def test_extra_and_missing_cells_do_not_crash(tmp_path):
+    write(tmp_path, "districts.csv", "0799,ក,Ka,ស្រុក,District,07,,extra,cells\n0798,ខ\n")
+    with pytest.raises(GazetteerError) as raised:
+        import_gazetteer(targets=[tmp_path])
+    assert raised.value.messages == [MISSING_NAME % {"file": "districts.csv", "line": 3, "code": "0798"}] + [
+        UNKNOWN_UNIT % {"file": "districts.csv", "line": 3, "code": "0798", "unit": "-"},
+        PARENT_MISMATCH % {"file": "districts.csv", "line": 3, "code": "0798", "parent": "-"},
+    ]
