@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?)(?:/|$)")
@@ -20,4 +21,18 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             if match and match.group(1) not in known:
                 response.setdefault("Content-Language", settings.LANGUAGE_CODE)
                 return response
+        return super().process_response(request, response)
+
+
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/javascript", "application/xml", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Compress pages and text only. Images, fonts, audio and video are compressed already; gzipping them
+    again drops Content-Length and breaks byte-range requests, which phones need to seek in a video."""
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith(COMPRESSIBLE_TYPES):
+            return response
         return super().process_response(request, response)

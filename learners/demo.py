@@ -244,7 +244,7 @@ def _load_many(*, password_hash: str, per_province: int) -> int:
     return created
 
 
-register_demo_login("trainer", "Trainer: writes pages, cannot publish alone (Wagtail admin)")
+register_demo_login("trainer", "Trainer: writes pages (cannot publish alone), enrols workshop participants")
 register_demo_login("trainer2", "Second trainer: approves trainer's pages for publication")
 register_demo_login("ngocrc", "National coordinator (NGOCRC): learners of all provinces at /km/coordinate/")
 register_demo_login("kampot-coordinator", "Provincial coordinator for Kampot")

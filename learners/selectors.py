@@ -46,22 +46,42 @@ def is_coordinator(user) -> bool:
     return user.is_superuser or bool(_group_names(user) & set(groups.COORDINATOR_GROUPS))
 
 
+def is_trainer(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return groups.TRAINER in _group_names(user)
+
+
+def manages_learners(user) -> bool:
+    """Coordinators, and trainers (who enrol and help the people at their workshops)."""
+    return is_coordinator(user) or is_trainer(user)
+
+
 def coordinated_provinces(*, user) -> QuerySet[Province]:
-    """The provinces whose learners this user manages: all, some (provincial coordinator) or none."""
+    """The provinces this user may enrol learners in: all (national coordinators, administrators, trainers, who
+    run workshops anywhere), some (provincial coordinators) or none."""
     if sees_all_provinces(user):
         return Province.objects.all()
     if is_coordinator(user):
         return Province.objects.filter(coordinators__user=user)
+    if is_trainer(user):
+        return Province.objects.all()
     return Province.objects.none()
 
 
 def learners_for(*, user) -> QuerySet[LearnerProfile]:
-    """Every learner profile a coordinator may see; empty for anyone else (learners see theirs at /account/)."""
+    """Every learner profile this user may see; empty for learners (they see their own at /account/).
+
+    Coordinators see their provinces' learners; a trainer sees only the people they enrolled themselves, so
+    authoring never exposes anyone else's personal data.
+    """
     queryset = LearnerProfile.objects.select_related("user", "province", "district", "commune")
     if sees_all_provinces(user):
         return queryset
     if is_coordinator(user):
         return queryset.filter(province__coordinators__user=user)
+    if is_trainer(user):
+        return queryset.filter(created_by=user)
     return queryset.none()
 
 

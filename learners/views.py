@@ -156,14 +156,16 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 
 def coordinator_required(permission: str):
-    """Signed-in coordinators holding `learners.<permission>`; others get 403 (anonymous: the sign-in page)."""
+    """Signed-in coordinators or trainers holding `learners.<permission>`; others get 403 (anonymous: sign-in).
+
+    Which learners they reach is decided by `selectors.learners_for`: anyone else's learner is a 404."""
 
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapper(request, *args, **kwargs):
             user = request.user
-            if not (selectors.is_coordinator(user) and user.has_perm(f"learners.{permission}")):
+            if not (selectors.manages_learners(user) and user.has_perm(f"learners.{permission}")):
                 return render(request, "learners/forbidden.html", {"message": NO_ACCESS}, status=403)
             return view(request, *args, **kwargs)
 

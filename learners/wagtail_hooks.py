@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import Commune, CoordinatorScope, District, Province
-from .selectors import is_coordinator
+from .selectors import manages_learners
 
 
 class ProvinceViewSet(ModelViewSet):
@@ -69,7 +69,7 @@ def register_places():
 
 class CoordinationMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_coordinator(request.user) and request.user.has_perm("learners.view_learnerprofile")
+        return manages_learners(request.user) and request.user.has_perm("learners.view_learnerprofile")
 
 
 @hooks.register("register_admin_menu_item")

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from curriculum.models import LessonPage, ManualPage, ModulePage
 
@@ -188,7 +189,8 @@ def _clean_choices(question: dict, choice_ids) -> list[int]:
 
 def _locked_open_attempt(*, attempt: Attempt, learner) -> Attempt:
     _lock_learner(learner)
-    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    # The quiz comes along for its module id (a passing submission checks the module's completion).
+    locked = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
     if locked.learner_id != learner.pk:
         raise QuizError(NOT_YOUR_ATTEMPT)
     return locked
@@ -253,11 +255,10 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     locked.submitted_at = now
     # Field values are checked here; the constraints (graded when submitted, score range, one open attempt)
     # are the database's, enforced on save: checking them here too would cost five queries under the lock.
-    locked.full_clean(exclude=["learner", "quiz"], validate_unique=False, validate_constraints=False)
+    locked.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
     locked.save(update_fields=["answers", "results", "score", "passed", "status", "submitted_at"])
     if locked.passed:
-        module = ModulePage.objects.get(pk=Quiz.objects.filter(pk=locked.quiz_id).values("module_id")[:1])
-        module_completion_refresh(learner=learner, module=module, now=now)
+        module_completion_refresh(learner=learner, module_id=locked.quiz.module_id, now=now)
     return locked
 
 
@@ -277,30 +278,34 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
         )
         if not created or not LessonView.objects.filter(learner=learner, lesson_id=lesson_id, viewed_at=now).exists():
             return False
-        module = ModulePage.objects.filter(pk=module_id).first()
-        if module is not None:
-            module_completion_refresh(learner=learner, module=module, now=now)
+        module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
 
 
-def module_completion_refresh(*, learner, module: ModulePage, now: datetime | None = None) -> ModuleCompletion | None:
+def module_completion_refresh(*, learner, module_id: int, now: datetime | None = None) -> ModuleCompletion | None:
     """The one place that decides a module is completed: every live lesson read and the quiz passed.
 
-    Called inside the caller's transaction (which holds the learner's lock). A completion, once recorded,
-    stays: editing the module later never takes it away.
+    Called inside the caller's transaction (which holds the learner's lock), after a passing submission or
+    a first lesson view. Cheap checks come first, on ids only, since most calls end early. A completion,
+    once recorded, stays: editing the module later never takes it away.
     """
-    existing = ModuleCompletion.objects.filter(learner=learner, module=module).first()
-    if existing is not None:
-        return existing
-    lesson_ids = set(LessonPage.objects.child_of(module).live().values_list("pk", flat=True))
-    read = set(LessonView.objects.filter(learner=learner, module=module).values_list("lesson_id", flat=True))
+    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
+        return None
+    place = Page.objects.filter(pk=module_id).values_list("path", "depth").first()
+    if place is None:
+        return None
+    path, depth = place
+    lesson_ids = set(
+        LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True).values_list("pk", flat=True)
+    )
+    read = set(LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True))
     if not lesson_ids <= read:
         return None
-    quiz = Quiz.objects.filter(module=module).first()
     best = None
-    if quiz is not None:
+    quiz_id = Quiz.objects.filter(module_id=module_id).values_list("pk", flat=True).first()
+    if quiz_id is not None:
         best = (
-            Attempt.objects.filter(learner=learner, quiz=quiz, status=AttemptStatus.SUBMITTED, passed=True)
+            Attempt.objects.filter(learner=learner, quiz_id=quiz_id, status=AttemptStatus.SUBMITTED, passed=True)
             .order_by("-score", "submitted_at")
             .first()
         )
@@ -308,6 +313,7 @@ def module_completion_refresh(*, learner, module: ModulePage, now: datetime | No
             return None
     elif not lesson_ids:
         return None
+    module = ModulePage.objects.get(pk=module_id)
     completion = ModuleCompletion(
         learner=learner,
         module=module,
@@ -321,7 +327,7 @@ def module_completion_refresh(*, learner, module: ModulePage, now: datetime | No
     # a query each here); the field values are checked.
     completion.full_clean(exclude=["learner", "module", "attempt"], validate_constraints=False)
     completion.save()
-    manual = ManualPage.objects.filter(path=module.path[: -ModulePage.steplen]).first()
+    manual = ManualPage.objects.filter(path=path[: -Page.steplen]).first()
     _summary_refresh(learner=learner, manual=manual, now=completion.completed_at)
     return completion
 

@@ -23,10 +23,9 @@ from . import selectors
 from .certificates import certificate_pdf
 from .models import Attempt, Quiz
 from .selectors import in_language, text_language
-from .services import QuizError, attempt_answer, attempt_start, attempt_submit
+from .services import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
 
 ANSWER_SAVED = _("Your answer was saved.")
-SUBMITTED_ALREADY = _("This attempt was already submitted; here is its result.")
 
 
 def _site_manual(request: HttpRequest) -> ManualPage | None:
@@ -159,19 +158,18 @@ def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    # Only what the check needs: the service reads (and locks) the whole attempt itself.
-    attempt = Attempt.objects.only("id", "learner_id", "status").filter(pk=attempt_id, learner=request.user).first()
-    if attempt is None:
-        raise Http404
-    if not attempt.is_open:
-        messages.info(request, SUBMITTED_ALREADY)
-        return redirect("quizzes:result", attempt_id=attempt.pk)
+    """Grade and close the attempt. A second tap (or a retry after a dropped connection) lands on the same
+    result; the service reads and locks the attempt itself, so nothing is read twice on this busy path."""
     try:
-        attempt_submit(attempt=attempt, learner=request.user)
+        attempt_submit(attempt=Attempt(pk=attempt_id), learner=request.user)
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except QuizError as error:
+        if error.message == NOT_YOUR_ATTEMPT:
+            raise Http404 from None
         messages.error(request, str(error))
-        return redirect("quizzes:review", attempt_id=attempt.pk)
-    return redirect("quizzes:result", attempt_id=attempt.pk)
+        return redirect("quizzes:review", attempt_id=attempt_id)
+    return redirect("quizzes:result", attempt_id=attempt_id)
 
 
 def _result_rows(attempt) -> list[dict]:

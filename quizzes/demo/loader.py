@@ -213,7 +213,7 @@ def load_demo_progress(*, stdout, quizzes: list[Quiz], seed: int = SEED, limit: 
     Attempt.objects.bulk_create([attempt for story in stories for attempt in story.attempts], batch_size=200)
     for story in stories:
         for module, when in story.passes:
-            module_completion_refresh(learner=story.learner, module=module, now=when)
+            module_completion_refresh(learner=story.learner, module_id=module.pk, now=when)
     if stories:
         stdout.write(f"Gave {len(stories)} demo learners their reading, quiz attempts and completions.")
     return len(stories)

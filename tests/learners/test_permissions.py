@@ -1,10 +1,13 @@
 """The permission matrix: scope is enforced on the server, whatever URL is typed.
 
 A Kampot coordinator gets 404 (not the data) for a Takeo learner; a learner sees only their own profile; a trainer
-sees no learner's personal data; national coordinators and administrators see every province.
+sees no one's personal data but that of the people they enrolled at a workshop; national coordinators and
+administrators see every province.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 # (url name, method) for every screen that shows or changes one learner.
@@ -54,14 +57,41 @@ def test_national_coordinators_and_administrators_see_every_province(client, peo
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("who", ["kampot_learner", "trainer"])
 @pytest.mark.parametrize(("name", "method"), PER_LEARNER)
-def test_learners_and_trainers_are_refused(client, people, who, name, method):
-    actor = getattr(people, who)
-    actor = actor.user if hasattr(actor, "user") else actor
-    response = request(as_user(client, actor), name, method, people.kampot_learner)
+def test_learners_are_refused(client, people, name, method):
+    response = request(as_user(client, people.kampot_learner.user), name, method, people.takeo_learner)
     assert response.status_code == 403
+    assert people.takeo_learner.phone_display not in response.content.decode()
+
+
+# Trainers enrol and reset the passwords of the people at their workshops, nothing more.
+TRAINER_CAN = {"learners:learner_detail", "learners:learner_password"}
+
+
+@pytest.mark.parametrize(("name", "method"), PER_LEARNER)
+def test_trainers_reach_no_learner_they_did_not_enrol(client, people, name, method):
+    response = request(as_user(client, people.trainer), name, method, people.kampot_learner)
+    assert response.status_code == (404 if name in TRAINER_CAN else 403)
     assert people.kampot_learner.phone_display not in response.content.decode()
+    people.kampot_learner.user.refresh_from_db()
+    assert people.kampot_learner.user.check_password("a-Good-passw0rd")
+
+
+def test_a_trainer_enrols_a_workshop_participant_and_resets_their_password(client, people, places):
+    client.force_login(people.trainer)
+    response = client.post(
+        reverse("learners:learner_create"),
+        {"full_name_km": "ទេព រដ្ឋា", "gender": "male", "role": "police_officer", "province": places.takeo.code},
+    )
+    assert response.status_code == 200 and response.context["password"]
+    enrolled = response.context["learner"]
+    assert enrolled.created_by == people.trainer
+    listing = client.get(reverse("learners:learner_list")).content.decode()
+    assert enrolled.full_name_km in listing
+    assert people.kampot_learner.full_name_km not in listing and people.takeo_learner.full_name_km not in listing
+    reset = client.post(reverse("learners:learner_password", args=[enrolled.pk]))
+    assert reset.status_code == 200 and reset.context["password"]
+    assert client.get(reverse("learners:learner_edit", args=[enrolled.pk])).status_code == 403
 
 
 @pytest.mark.parametrize(("name", "method"), PER_LEARNER)
@@ -73,12 +103,20 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, people, name, method):
 
 
 @pytest.mark.parametrize(
-    "name", ["learners:learner_list", "learners:waiting", "learners:learner_create", "learners:import_upload"]
+    ("name", "trainer_status"),
+    [
+        ("learners:learner_list", 200),
+        ("learners:learner_create", 200),
+        ("learners:waiting", 403),
+        ("learners:import_upload", 403),
+        ("learners:learners_export", 403),
+    ],
 )
-def test_coordination_pages_refuse_learners_and_trainers(client, people, name):
-    for actor in (people.kampot_learner.user, people.trainer):
-        client.force_login(actor)
-        assert client.get(reverse(name)).status_code == 403
+def test_coordination_pages_refuse_learners_and_limit_trainers(client, people, name, trainer_status):
+    client.force_login(people.kampot_learner.user)
+    assert client.get(reverse(name)).status_code == 403
+    client.force_login(people.trainer)
+    assert client.get(reverse(name)).status_code == trainer_status
 
 
 def test_lists_and_exports_hold_only_the_coordinators_provinces(client, people):
@@ -165,5 +203,7 @@ def test_excel_export_is_scoped_too(client, people):
 def test_admin_menu_links_coordinators_to_their_pages(client, people):
     client.force_login(people.kampot_coordinator)
     assert reverse("learners:learner_list") in client.get("/admin/").content.decode()
-    client.force_login(people.trainer)
+    editor = get_user_model().objects.create_user(username="editor", password="x")
+    editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's own group: admin access, no learners
+    client.force_login(editor)
     assert reverse("learners:learner_list") not in client.get("/admin/").content.decode()
