@@ -24,9 +24,16 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "0") == "1"
+# The header alone changes nothing until the domain is submitted to browsers' preload list.
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Wagtail's live preview shows the page in a same-origin frame, so frames stay allowed from this origin only.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Sign-in lockout counts failures per client address; behind N proxies the real address is N hops back.
+LEARNERS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 # Far-future caching is safe: the manifest storage puts a content hash in every static file name.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
