@@ -12,6 +12,8 @@ from fontTools.varLib import instancer
 
 SOURCE = fontpkg_noto_sans_khmer.ROOT / "files" / "NotoSansKhmer[wdth,wght].ttf"
 WEB_FONT_NAME = "noto-sans-khmer-subset.woff2"
+# Change when the cut below changes, so machines that built the font before rebuild it.
+BUILD_VERSION = "wdth100-wght400-700-khmer-1"
 # Khmer, Khmer symbols, zero-width space/joiners (used to mark word breaks) and the dotted circle.
 KHMER_UNICODES = [*range(0x1780, 0x1800), *range(0x19E0, 0x1A00), 0x200B, 0x200C, 0x200D, 0x25CC, 0x20]
 
@@ -40,4 +42,20 @@ def build_web_font(target_dir: Path) -> Path:
     font.flavor = "woff2"
     font.save(tmp)
     tmp.replace(target)
+    stamp_path(target_dir).write_text(BUILD_VERSION)
     return target
+
+
+def stamp_path(target_dir: Path) -> Path:
+    return target_dir / "build-version.txt"
+
+
+def is_current(target_dir: Path) -> bool:
+    target = target_dir / WEB_FONT_NAME
+    stamp = stamp_path(target_dir)
+    return (
+        target.exists()
+        and stamp.exists()
+        and stamp.read_text() == BUILD_VERSION
+        and target.stat().st_mtime >= SOURCE.stat().st_mtime
+    )

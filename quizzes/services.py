@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -189,8 +190,14 @@ def _clean_choices(question: dict, choice_ids) -> list[int]:
 
 def _locked_open_attempt(*, attempt: Attempt, learner) -> Attempt:
     _lock_learner(learner)
-    # The quiz comes along for its module id (a passing submission checks the module's completion).
-    locked = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+    # The module's id and place come along: a passing submission checks the module's completion.
+    locked = (
+        Attempt.objects.select_for_update(of=("self",))
+        .annotate(
+            module_id=F("quiz__module_id"), module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth")
+        )
+        .get(pk=attempt.pk)
+    )
     if locked.learner_id != learner.pk:
         raise QuizError(NOT_YOUR_ATTEMPT)
     return locked
@@ -258,7 +265,8 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     locked.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
     locked.save(update_fields=["answers", "results", "score", "passed", "status", "submitted_at"])
     if locked.passed:
-        module_completion_refresh(learner=learner, module_id=locked.quiz.module_id, now=now)
+        place = (locked.module_path, locked.module_depth)
+        module_completion_refresh(learner=learner, module_id=locked.module_id, now=now, place=place)
     return locked
 
 
@@ -282,25 +290,27 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
     return True
 
 
-def module_completion_refresh(*, learner, module_id: int, now: datetime | None = None) -> ModuleCompletion | None:
+def module_completion_refresh(
+    *, learner, module_id: int, now: datetime | None = None, place: tuple[str, int] | None = None
+) -> ModuleCompletion | None:
     """The one place that decides a module is completed: every live lesson read and the quiz passed.
 
     Called inside the caller's transaction (which holds the learner's lock), after a passing submission or
-    a first lesson view. Cheap checks come first, on ids only, since most calls end early. A completion,
-    once recorded, stays: editing the module later never takes it away.
+    a first lesson view. `place` is the module page's (path, depth) when the caller has it. Cheap checks
+    come first, since most calls end early (a lesson not read yet: one query). A completion, once recorded,
+    stays: editing the module later never takes it away.
     """
-    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
-        return None
-    place = Page.objects.filter(pk=module_id).values_list("path", "depth").first()
+    place = place or Page.objects.filter(pk=module_id).values_list("path", "depth").first()
     if place is None:
         return None
     path, depth = place
-    lesson_ids = set(
-        LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True).values_list("pk", flat=True)
-    )
-    read = set(LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True))
-    if not lesson_ids <= read:
+    lessons = LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True)
+    read = LessonView.objects.filter(learner=learner, module_id=module_id).values("lesson_id")
+    if lessons.exclude(pk__in=read).exists():
         return None
+    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
+        return None
+    lesson_ids = set(lessons.values_list("pk", flat=True))
     best = None
     quiz_id = Quiz.objects.filter(module_id=module_id).values_list("pk", flat=True).first()
     if quiz_id is not None:

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.fonts import SOURCE, WEB_FONT_NAME, build_web_font
+from core.fonts import build_web_font, is_current
 
 
 class Command(BaseCommand):
@@ -16,8 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         target_dir = settings.VAR_DIR / "fonts"
-        target = target_dir / WEB_FONT_NAME
-        if target.exists() and target.stat().st_mtime >= SOURCE.stat().st_mtime and not options["force"]:
+        if is_current(target_dir) and not options["force"]:
             return
         path = build_web_font(target_dir)
         self.stdout.write(f"Built {path} ({path.stat().st_size // 1024} KB)")
