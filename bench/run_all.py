@@ -139,6 +139,28 @@ def throughput_markdown(results: dict) -> list[str]:
     return lines
 
 
+def quiz_markdown(quiz: dict | None, drill: dict | None) -> list[str]:
+    """Issue 4: quiz submissions under concurrent learners, and the SIGKILL drill."""
+    lines = []
+    if quiz:
+        lines.append(
+            f"**Quiz submissions** (gunicorn, {quiz['workers']} workers, {quiz['clients']} concurrent learners): "
+            f"{quiz['rps']} /s, p50 {quiz['p50_ms']} ms, p95 {quiz['p95_ms']} ms, {quiz['errors']} errors, "
+            f"{quiz['cpu_ms_per_submission']} ms server CPU each; /health/ {quiz['reference_rps']} /s in the same run "
+            f"(ratio {quiz['ratio']}); {quiz['stored_checked'] - quiz['stored_problems']} of "
+            f"{quiz['stored_checked']} acknowledged stored whole. Budget >= {quiz['budget_rps']} /s: {quiz['verdict']}"
+        )
+    else:
+        lines.append("**Quiz submissions**: the benchmark failed (see above).")
+    if drill:
+        rounds = drill["rounds"]
+        killed = ", ".join(f"{r['acknowledged']} acknowledged ({r['acknowledged_not_stored']} lost)" for r in rounds)
+        lines.append(f"**Kill drill** ({len(rounds)} × SIGKILL during submissions): {killed}: {drill['verdict']}")
+    else:
+        lines.append("**Kill drill**: failed (see above).")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     sys.stdout.reconfigure(line_buffering=True)  # progress shows even when piped to a file
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -151,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         throughput_args = ["--workers", "default" if args.quick else "auto"]
         weight = run_benchmark("page_weight.py", weight_args, Path(tmp) / "page_weight.json")
         throughput = run_benchmark("throughput.py", throughput_args, Path(tmp) / "throughput.json")
+        quiz = run_benchmark("quiz_submit.py", [], Path(tmp) / "quiz_submit.json")  # issue 4
+        drill = run_benchmark("kill_drill.py", [], Path(tmp) / "kill_drill.json")  # issue 4
 
     try:
         load = Path("/proc/loadavg").read_text().split()[:3]
@@ -168,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += page_weight_markdown(weight) if weight else ["**Page weight**: the benchmark failed (see above)."]
     lines.append("")
     lines += throughput_markdown(throughput) if throughput else ["**Throughput**: the benchmark failed (see above)."]
+    lines += ["", *quiz_markdown(quiz, drill)]
     summary = "\n".join(lines)
     print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
     if args.markdown_out:
