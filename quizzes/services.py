@@ -190,14 +190,7 @@ def _clean_choices(question: dict, choice_ids) -> list[int]:
 
 def _locked_open_attempt(*, attempt: Attempt, learner) -> Attempt:
     _lock_learner(learner)
-    # The module's id and place come along: a passing submission checks the module's completion.
-    locked = (
-        Attempt.objects.select_for_update(of=("self",))
-        .annotate(
-            module_id=F("quiz__module_id"), module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth")
-        )
-        .get(pk=attempt.pk)
-    )
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if locked.learner_id != learner.pk:
         raise QuizError(NOT_YOUR_ATTEMPT)
     return locked
@@ -240,34 +233,59 @@ def grade(*, snapshot: dict, answers: dict) -> tuple[dict, Fraction]:
     return results, total
 
 
-@write_transaction()
 def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
-    """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry)."""
+    """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry).
+
+    Reading and grading happen before the write transaction; the write is one conditional UPDATE (only while
+    the attempt is still open), so the time any writer waits on another is as short as it can be. Of two
+    racing submits exactly one updates the row; the other finds it submitted and returns the stored result.
+    """
     now = now or timezone.now()
-    locked = _locked_open_attempt(attempt=attempt, learner=learner)
-    if not locked.is_open:
-        return locked
-    merged = dict(locked.answers)
+    current = (
+        Attempt.objects.annotate(
+            module_id=F("quiz__module_id"), module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth")
+        )
+        .filter(pk=attempt.pk)
+        .first()
+    )
+    if current is None:
+        raise Attempt.DoesNotExist
+    if current.learner_id != learner.pk:
+        raise QuizError(NOT_YOUR_ATTEMPT)
+    if not current.is_open:
+        return current
+    merged = dict(current.answers)
     for question_id, choice_ids in (answers or {}).items():
-        question = _question(locked, question_id)
+        question = _question(current, question_id)
         chosen = _clean_choices(question, choice_ids)
         if chosen:
             merged[str(question["id"])] = chosen
-    results, fraction = grade(snapshot=locked.snapshot, answers=merged)
-    locked.answers = merged
-    locked.results = results
-    locked.score = int(fraction * 100)  # floor: 69.9% is shown as 69%
-    locked.passed = fraction * 100 >= locked.pass_mark
-    locked.status = AttemptStatus.SUBMITTED
-    locked.submitted_at = now
+    results, fraction = grade(snapshot=current.snapshot, answers=merged)
+    current.answers = merged
+    current.results = results
+    current.score = int(fraction * 100)  # floor: 69.9% is shown as 69%
+    current.passed = fraction * 100 >= current.pass_mark
+    current.status = AttemptStatus.SUBMITTED
+    current.submitted_at = now
     # Field values are checked here; the constraints (graded when submitted, score range, one open attempt)
-    # are the database's, enforced on save: checking them here too would cost five queries under the lock.
-    locked.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
-    locked.save(update_fields=["answers", "results", "score", "passed", "status", "submitted_at"])
-    if locked.passed:
-        place = (locked.module_path, locked.module_depth)
-        module_completion_refresh(learner=learner, module_id=locked.module_id, now=now, place=place)
-    return locked
+    # are the database's, enforced on the write.
+    current.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
+    with write_transaction():
+        _lock_learner(learner)
+        updated = Attempt.objects.filter(pk=current.pk, status=AttemptStatus.IN_PROGRESS).update(
+            answers=current.answers,
+            results=current.results,
+            score=current.score,
+            passed=current.passed,
+            status=current.status,
+            submitted_at=current.submitted_at,
+        )
+        if not updated:
+            return Attempt.objects.get(pk=current.pk)  # submitted meanwhile by the other tap
+        if current.passed:
+            place = (current.module_path, current.module_depth)
+            module_completion_refresh(learner=learner, module_id=current.module_id, now=now, place=place)
+    return current
 
 
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:

@@ -1,13 +1,16 @@
 """Admin screens for quizzes, and the hook that records a signed-in learner's lesson reading."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from curriculum.models import LessonPage
+from curriculum.models import LessonPage, ModulePage
 
-from .models import Quiz
+from .models import Attempt, ModuleCompletion, Quiz
 from .services import lesson_view_record
 
 
@@ -36,4 +39,62 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     ancestors = page.tree_ancestors  # read once per request and shared with the page's navigation
     if ancestors:
         lesson_view_record(learner=user, lesson_id=page.pk, module_id=ancestors[-1].pk)
+    return None
+
+
+QUIZ_TAKEN = _(
+    "Learners have taken this quiz, so it cannot be deleted: their results and completions depend on it. "
+    "Edit it instead."
+)
+MODULE_IN_USE = _(
+    "Learners have taken this module's quiz or completed it, so it cannot be deleted: unpublish it instead."
+)
+
+
+def _taken(quiz_ids) -> bool:
+    return Attempt.objects.filter(quiz_id__in=quiz_ids).exists()
+
+
+def _modules_in_use(pages) -> bool:
+    """Any module page among `pages` or below them that has a quiz or completions (which protect it)."""
+    paths = [page.path for page in pages]
+    if not paths:
+        return False
+    query = Page.objects.none()
+    for path in paths:
+        query = query | Page.objects.filter(path__startswith=path)
+    module_ids = list(ModulePage.objects.filter(pk__in=query.values("pk")).values_list("pk", flat=True))
+    return bool(module_ids) and (
+        Quiz.objects.filter(module_id__in=module_ids).exists()
+        or ModuleCompletion.objects.filter(module_id__in=module_ids).exists()
+    )
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_taken_quizzes(request, instances):
+    """A quiz with attempts stays (its attempts hold the learners' history); never a server error."""
+    quiz_ids = [instance.pk for instance in instances if isinstance(instance, Quiz)]
+    if quiz_ids and _taken(quiz_ids):
+        messages.error(request, QUIZ_TAKEN)
+        return redirect("wagtailsnippets_quizzes_quiz:list")
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_modules_in_use(request, page):
+    if _modules_in_use([page]):
+        messages.error(request, MODULE_IN_USE)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_in_use(request, action_type, objects, action_class_instance):
+    if action_type != "delete":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    quiz_ids = [obj.pk for obj in objects if isinstance(obj, Quiz)]
+    if (pages and _modules_in_use(pages)) or (quiz_ids and _taken(quiz_ids)):
+        messages.error(request, MODULE_IN_USE if pages else QUIZ_TAKEN)
+        return redirect(request.META.get("HTTP_REFERER") or "wagtailadmin_home")
     return None

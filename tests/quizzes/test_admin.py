@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 
 from quizzes.forms import NEEDS_A_CORRECT_CHOICE, SINGLE_NEEDS_ONE_CORRECT, TRUE_FALSE_SHAPE
 from quizzes.models import Choice, Question, Quiz
+from quizzes.services import attempt_start
+from quizzes.wagtail_hooks import MODULE_IN_USE, QUIZ_TAKEN
 from tests.quizzes.conftest import make_quiz
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +148,24 @@ def test_listing_shows_quizzes(admin_client, site_tree):
     response = admin_client.get("/admin/snippets/quizzes/quiz/")
     assert response.status_code == 200
     assert "សំណួរម៉ូឌុល" in response.content.decode() or "Module quiz" in response.content.decode()
+
+
+def test_a_taken_quiz_cannot_be_deleted_and_says_why(admin_client, setup):
+    attempt_start(learner=setup.learner, quiz=setup.quiz)
+    response = admin_client.post(f"/admin/snippets/quizzes/quiz/delete/{setup.quiz.pk}/", follow=True)
+    assert response.status_code == 200
+    assert str(QUIZ_TAKEN) in response.content.decode()
+    assert Quiz.objects.filter(pk=setup.quiz.pk).exists()
+
+
+def test_a_quiz_nobody_took_can_be_deleted(admin_client, setup):
+    response = admin_client.post(f"/admin/snippets/quizzes/quiz/delete/{setup.quiz.pk}/")
+    assert response.status_code == 302
+    assert not Quiz.objects.exists()
+
+
+def test_a_module_with_a_quiz_cannot_be_deleted_and_says_why(admin_client, setup):
+    response = admin_client.post(f"/admin/pages/{setup.module.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert str(MODULE_IN_USE) in response.content.decode()
+    assert Quiz.objects.filter(module=setup.module).exists()
