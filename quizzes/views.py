@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.images import get_image_model
@@ -24,8 +23,6 @@ from .certificates import certificate_pdf
 from .models import Attempt, Quiz
 from .selectors import in_language, text_language
 from .services import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
-
-ANSWER_SAVED = _("Your answer was saved.")
 
 
 def _site_manual(request: HttpRequest) -> ManualPage | None:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils.html import escape
 
 from quizzes.forms import NEEDS_A_CORRECT_CHOICE, SINGLE_NEEDS_ONE_CORRECT, TRUE_FALSE_SHAPE
 from quizzes.models import Choice, Question, Quiz
@@ -167,5 +168,5 @@ def test_a_quiz_nobody_took_can_be_deleted(admin_client, setup):
 def test_a_module_with_a_quiz_cannot_be_deleted_and_says_why(admin_client, setup):
     response = admin_client.post(f"/admin/pages/{setup.module.pk}/delete/", follow=True)
     assert response.status_code == 200
-    assert str(MODULE_IN_USE) in response.content.decode()
+    assert escape(str(MODULE_IN_USE)) in response.content.decode()
     assert Quiz.objects.filter(module=setup.module).exists()
