@@ -63,6 +63,11 @@ class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=20, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
+    required_for_certificate = models.BooleanField(
+        _("required for the certificate"),
+        default=True,
+        help_text=_("Learners must complete this module to earn the certificate."),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -75,7 +80,12 @@ class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("number"), FieldPanel("estimated_minutes"), FieldPanel("audience_roles")],
+            [
+                FieldPanel("number"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("audience_roles"),
+                FieldPanel("required_for_certificate"),
+            ],
             heading=_("About this module"),
         ),
         FieldPanel("summary"),

@@ -14,10 +14,7 @@ from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompl
 
 def required_modules(*, manual: ManualPage) -> list[ModulePage]:
     """The live modules a learner must complete for the certificate (all of them unless a module says otherwise)."""
-    modules = ModulePage.objects.child_of(manual).live()
-    if any(field.name == "required_for_certificate" for field in ModulePage._meta.get_fields()):
-        modules = modules.filter(required_for_certificate=True)
-    return list(modules)
+    return list(ModulePage.objects.child_of(manual).live().filter(required_for_certificate=True))
 
 
 def in_language(value: dict | None, language: str | None = None) -> str:

@@ -114,6 +114,14 @@ def test_no_certificate_while_a_required_module_is_missing(signed_in, setup):
     assert not Certificate.objects.exists()
 
 
+def test_a_module_not_required_for_the_certificate_does_not_block_it(signed_in, setup):
+    setup.tree.empty_module.required_for_certificate = False
+    setup.tree.empty_module.save_revision().publish()
+    read_all(signed_in, setup.tree)
+    pass_quiz(setup.learner, setup.quiz)
+    assert [m["number"] for m in Certificate.objects.get().modules] == [1]
+
+
 def test_lesson_view_record_is_idempotent(setup):
     lesson = setup.tree.lessons[0]
     assert lesson_view_record(learner=setup.learner, lesson_id=lesson.pk, module_id=setup.module.pk) is True
