@@ -32,7 +32,7 @@ demo: fonts migrate
 	$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo
-	@$(DEV) $(BIN)/python manage.py demo_logins
+	@PORT=$(PORT) $(DEV) $(BIN)/python manage.py demo_logins
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

@@ -1,5 +1,7 @@
 """Print the demo accounts that exist, with their password, for `make run`."""
 
+import os
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -17,4 +19,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {demo_password()}):")
         for login in rows:
             self.stdout.write(f"  {login.username:<20} {login.description}")
-        self.stdout.write("Site: http://127.0.0.1:8000/km/  Admin: http://127.0.0.1:8000/admin/")
+        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        self.stdout.write(f"Site: {base}/km/  Admin: {base}/admin/")
