@@ -7,11 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_response
+
 from . import selectors
 from .forms import ImportUploadForm
 from .importing import COLUMNS, ImportFileError, ImportRow, import_rows, read_upload, validate
 from .models import ImportBatch
-from .views import EXPORT_COLUMNS, _export_row, coordinator_required, csv_response
+from .views import EXPORT_COLUMNS, _export_row, coordinator_required
 
 SESSION_KEY = "learners_import"
 IMPORTED = _("%(count)s learners were imported. Download the report below.")

@@ -4,7 +4,6 @@ Every coordinator view looks learners up through `selectors.learners_for(user=..
 coordinator's provinces is simply not found (404), whatever link or URL was used.
 """
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -21,6 +20,8 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from core.exports import csv_response, xlsx_response
 
 from . import lockout, selectors, services
 from .forms import (
@@ -349,37 +350,12 @@ def _export_row(learner: LearnerProfile) -> list[str]:
     ]
 
 
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    # The BOM makes Excel on Windows read the file as UTF-8, so Khmer names show correctly.
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 @coordinator_required("export_learners")
 def learner_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything the platform holds about one learner (for the learner's own request, or a handover)."""
     learner = _learner(request, pk)
     header = [str(label) for _name, label in EXPORT_COLUMNS]
     return csv_response(f"learner-{learner.pk}.csv", header, [_export_row(learner)])
-
-
-def xlsx_response(filename: str, header: list[str], rows) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    workbook.save(response)
-    return response
 
 
 @coordinator_required("export_learners")

@@ -209,6 +209,27 @@ class Attempt(models.Model):
         return self.snapshot["questions"]
 
 
+class QuestionOutcome(models.Model):
+    """Whether one submitted attempt got one question right: what "most often answered wrong" counts in SQL.
+
+    `question_id` is not a foreign key: a question deleted from a live quiz keeps its past outcomes.
+    """
+
+    attempt = models.ForeignKey(Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="outcomes")
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="+")
+    question_id = models.PositiveIntegerField(_("question"))
+    correct = models.BooleanField(_("answered correctly"))
+
+    class Meta:
+        verbose_name = _("question outcome")
+        verbose_name_plural = _("question outcomes")
+        constraints = [models.UniqueConstraint(fields=["attempt", "question_id"], name="question_outcome_unique")]
+        indexes = [models.Index(fields=["quiz", "question_id", "correct"])]
+
+    def __str__(self):
+        return f"{self.attempt_id} · {self.question_id}"
+
+
 class LessonView(models.Model):
     """A learner opened a lesson (first time only): the reading half of a module's completion."""
 
@@ -312,6 +333,9 @@ class TrainingSummary(models.Model):
         primary_key=True,
         related_name="training_summary",
     )
+    # First and latest reading or quiz activity: "started" and "last activity" in the rollout reports.
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    last_active_at = models.DateTimeField(_("last active at"), null=True, blank=True)
     modules_completed = models.PositiveSmallIntegerField(_("modules completed"), default=0)
     last_completed_at = models.DateTimeField(_("last module completed at"), null=True, blank=True)
     course_completed_at = models.DateTimeField(_("course completed at"), null=True, blank=True)

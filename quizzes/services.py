@@ -27,6 +27,7 @@ from .models import (
     LessonView,
     ModuleCompletion,
     QuestionKind,
+    QuestionOutcome,
     Quiz,
     Scoring,
     TrainingSummary,
@@ -155,6 +156,7 @@ def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: rand
     try:
         with transaction.atomic():
             attempt.save()
+            activity_record(learner=learner, now=now)
     except IntegrityError:
         # Another request started one between our read and write (only possible without row locks).
         existing = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
@@ -282,10 +284,31 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
         )
         if not updated:
             return Attempt.objects.get(pk=current.pk)  # submitted meanwhile by the other tap
+        QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
+        activity_record(learner=learner, now=now)
         if current.passed:
             place = (current.module_path, current.module_depth)
             module_completion_refresh(learner=learner, module_id=current.module_id, now=now, place=place)
     return current
+
+
+def question_outcomes(*, attempt: Attempt) -> list[QuestionOutcome]:
+    """One row per graded question of a submitted attempt (unsaved), from its marks."""
+    return [
+        QuestionOutcome(attempt_id=attempt.pk, quiz_id=attempt.quiz_id, question_id=int(key), correct=mark["correct"])
+        for key, mark in attempt.results.items()
+    ]
+
+
+def activity_record(*, learner, now: datetime) -> None:
+    """Note reading or quiz activity on the learner's summary row (creating it on the first activity).
+
+    Called inside the caller's write transaction: one UPDATE, plus one INSERT the very first time.
+    """
+    if not TrainingSummary.objects.filter(learner_id=learner.pk).update(last_active_at=now):
+        TrainingSummary.objects.bulk_create(
+            [TrainingSummary(learner_id=learner.pk, started_at=now, last_active_at=now)], ignore_conflicts=True
+        )
 
 
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
@@ -304,6 +327,7 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
         )
         if not created or not LessonView.objects.filter(learner=learner, lesson_id=lesson_id, viewed_at=now).exists():
             return False
+        activity_record(learner=learner, now=now)
         module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
 
@@ -362,7 +386,9 @@ def module_completion_refresh(
 
 def _summary_refresh(*, learner, manual: ManualPage | None, now: datetime) -> None:
     completions = ModuleCompletion.objects.filter(learner=learner)
-    summary, _created = TrainingSummary.objects.get_or_create(learner=learner)
+    summary, _created = TrainingSummary.objects.get_or_create(
+        learner=learner, defaults={"started_at": now, "last_active_at": now}
+    )
     summary.modules_completed = completions.count()
     summary.last_completed_at = now
     if manual is not None and summary.course_completed_at is None:

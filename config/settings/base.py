@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "curriculum",
     "learners",
     "quizzes",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

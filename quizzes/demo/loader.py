@@ -15,8 +15,14 @@ from django.utils import timezone
 from core.demo_accounts import demo_accounts_allowed
 from curriculum.models import LessonPage, ModulePage
 
-from ..models import Attempt, AttemptStatus, Choice, LessonView, Question, Quiz
-from ..services import grade, module_completion_refresh, quiz_content_snapshot, snapshot_arranged
+from ..models import Attempt, AttemptStatus, Choice, LessonView, Question, QuestionOutcome, Quiz, TrainingSummary
+from ..services import (
+    grade,
+    module_completion_refresh,
+    question_outcomes,
+    quiz_content_snapshot,
+    snapshot_arranged,
+)
 
 SEED = 2026
 DEMO_LEARNER_PREFIX = "demo-"
@@ -148,6 +154,13 @@ class _Story:
         self.attempts.append(attempt)
         return attempt
 
+    def summary(self) -> TrainingSummary:
+        """First and latest activity, as the services would have noted them (completions are added after)."""
+        times = [view.viewed_at for view in self.views]
+        times += [attempt.started_at for attempt in self.attempts]
+        times += [attempt.submitted_at for attempt in self.attempts if attempt.submitted_at]
+        return TrainingSummary(learner=self.learner, started_at=min(times), last_active_at=max(times))
+
     def tell(self, modules: list, goal: int | None) -> None:
         rng = self.rng
         skill = rng.uniform(0.45, 0.98)
@@ -210,7 +223,12 @@ def load_demo_progress(*, stdout, quizzes: list[Quiz], seed: int = SEED, limit: 
         if story.views or story.attempts:
             stories.append(story)
     LessonView.objects.bulk_create([view for story in stories for view in story.views], batch_size=500)
-    Attempt.objects.bulk_create([attempt for story in stories for attempt in story.attempts], batch_size=200)
+    attempts = Attempt.objects.bulk_create([attempt for story in stories for attempt in story.attempts], batch_size=200)
+    QuestionOutcome.objects.bulk_create(
+        [outcome for attempt in attempts if not attempt.is_open for outcome in question_outcomes(attempt=attempt)],
+        batch_size=1000,
+    )
+    TrainingSummary.objects.bulk_create([story.summary() for story in stories], ignore_conflicts=True)
     for story in stories:
         for module, when in story.passes:
             module_completion_refresh(learner=story.learner, module_id=module.pk, now=when)

@@ -23,6 +23,7 @@ from learners.importing import (
 )
 from learners.models import Confirmation, ImportBatch, LearnerProfile, Source
 from learners.phone import INVALID_PHONE
+from tests import downloads
 
 HEADER = "full_name_km,full_name_latin,gender,role,province,district,commune,unit,phone,email,username\n"
 GOOD_ROWS = (
@@ -74,7 +75,7 @@ def test_dry_run_then_import_then_report(coordinator, people, places):
     assert not first.user.has_usable_password()  # a password is handed over in person later
 
     report = coordinator.get(reverse("learners:import_report", args=[batch.pk]))
-    text = report.content.decode("utf-8")
+    text = downloads.text(report)
     assert text.startswith("\ufeff") and "ឈឹម សុខា" in text and "vanna" in text
     # The preview is used up: confirming again imports nothing more.
     coordinator.post(reverse("learners:import_confirm"))
@@ -196,9 +197,12 @@ def test_another_coordinators_report_is_not_found(client, people, places):
 def test_the_example_file_imports_cleanly(coordinator, places):
     template = coordinator.get(reverse("learners:import_template"))
     assert template.status_code == 200
-    response = preview(coordinator, "template.csv", template.content.decode("utf-8-sig"))
+    content = downloads.body(template)  # a stream: read once
+    response = preview(coordinator, "template.csv", content.decode("utf-8-sig"))
     assert response.context["ready"], [row.messages for row in response.context["rows"]]
-    details = validate(rows=read_upload(name="t.csv", content=template.content), provinces=[places.kampot])[0].details
+    details = validate(rows=read_upload(name="t.csv", content=downloads.body(template)), provinces=[places.kampot])[
+        0
+    ].details
     assert (details.province, details.district) == (places.kampot, places.kampot_district)
 
 

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from tests import downloads
+
 # (url name, method) for every screen that shows or changes one learner.
 PER_LEARNER = [
     ("learners:learner_detail", "get"),
@@ -124,7 +126,7 @@ def test_lists_and_exports_hold_only_the_coordinators_provinces(client, people):
     listing = client.get(reverse("learners:learner_list")).content.decode()
     assert people.kampot_learner.full_name_km in listing
     assert people.takeo_learner.full_name_km not in listing
-    export = client.get(reverse("learners:learners_export")).content.decode("utf-8")
+    export = downloads.text(client.get(reverse("learners:learners_export")))
     assert export.startswith("\ufeff")
     assert "officer" in export and "council" not in export
     # Asking for Takeo by URL is "not found", not an empty or full list.
@@ -134,7 +136,7 @@ def test_lists_and_exports_hold_only_the_coordinators_provinces(client, people):
 
 def test_national_coordinator_export_covers_all_provinces(client, people):
     client.force_login(people.national)
-    export = client.get(reverse("learners:learners_export")).content.decode("utf-8")
+    export = downloads.text(client.get(reverse("learners:learners_export")))
     assert "officer" in export and "council" in export
 
 
