@@ -1,0 +1,273 @@
+"""The rollout's pictures as plain data for templates: the province tile-grid map, its legend, the monthly bars.
+
+Pure functions of what the selectors returned (no queries), so the screen, the print stylesheet and the PDF draw
+the same figures. Drawing is HTML and CSS (reports/includes/*.html, reports/static/reports/reports.css): labels
+stay HTML text so Khmer is shaped everywhere, including WeasyPrint, which breaks Khmer inside SVG.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import translation
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import AreaReport, AreaRow, Trend
+
+# Where each province sits on a 6 x 5 grid (row, column), roughly as on the map of Cambodia: the Thai border
+# and the north on the first two rows, the Mekong provinces in the middle, the coast on the last row.
+#
+#        1       2       3       4       5       6
+#   1            B.Mean  Oddar   P.Vih   S.Treng Ratan.
+#   2    Pailin  Battam. S.Reap  K.Thom  Kratie  Mondul.
+#   3            Pursat  K.Chhn  K.Cham  Tboung
+#   4    K.Kong  K.Speu  P.Penh  Kandal  P.Veng  S.Rieng
+#   5    Sihan.  Kampot  Kep     Takeo
+GRID_COLUMNS = 6
+GRID_ROWS = 5
+PLACES: dict[str, tuple[int, int, str, str]] = {
+    # code: (row, column, Khmer name, English name) -- the names only draw provinces outside a reader's scope
+    "01": (1, 2, "បន្ទាយមានជ័យ", "Banteay Meanchey"),
+    "22": (1, 3, "ឧត្តរមានជ័យ", "Oddar Meanchey"),
+    "13": (1, 4, "ព្រះវិហារ", "Preah Vihear"),
+    "19": (1, 5, "ស្ទឹងត្រែង", "Stung Treng"),
+    "16": (1, 6, "រតនគិរី", "Ratanakiri"),
+    "24": (2, 1, "ប៉ៃលិន", "Pailin"),
+    "02": (2, 2, "បាត់ដំបង", "Battambang"),
+    "17": (2, 3, "សៀមរាប", "Siem Reap"),
+    "06": (2, 4, "កំពង់ធំ", "Kampong Thom"),
+    "10": (2, 5, "ក្រចេះ", "Kratié"),
+    "11": (2, 6, "មណ្ឌលគិរី", "Mondulkiri"),
+    "15": (3, 2, "ពោធិ៍សាត់", "Pursat"),
+    "04": (3, 3, "កំពង់ឆ្នាំង", "Kampong Chhnang"),
+    "03": (3, 4, "កំពង់ចាម", "Kampong Cham"),
+    "25": (3, 5, "ត្បូងឃ្មុំ", "Tboung Khmum"),
+    "09": (4, 1, "កោះកុង", "Koh Kong"),
+    "05": (4, 2, "កំពង់ស្ពឺ", "Kampong Speu"),
+    "12": (4, 3, "ភ្នំពេញ", "Phnom Penh"),
+    "08": (4, 4, "កណ្តាល", "Kandal"),
+    "14": (4, 5, "ព្រៃវែង", "Prey Veng"),
+    "20": (4, 6, "ស្វាយរៀង", "Svay Rieng"),
+    "18": (5, 1, "ព្រះសីហនុ", "Preah Sihanouk"),
+    "07": (5, 2, "កំពត", "Kampot"),
+    "23": (5, 3, "កែប", "Kep"),
+    "21": (5, 4, "តាកែវ", "Takéo"),
+}
+
+# Django's Khmer catalogue spells March "មិនា" and abbreviates some months in English; these are the names
+# Cambodian institutions print.
+KHMER_MONTHS = (
+    "មករា",
+    "កុម្ភៈ",
+    "មីនា",
+    "មេសា",
+    "ឧសភា",
+    "មិថុនា",
+    "កក្កដា",
+    "សីហា",
+    "កញ្ញា",
+    "តុលា",
+    "វិច្ឆិកា",
+    "ធ្នូ",
+)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A colour band of coverage. `key` names the CSS class `coverage-band-<key>` (tiles and table cells)."""
+
+    key: str
+    label: str  # lazy
+    low: float | None  # coverage from this % (inclusive); None for "no target"
+    high: float | None  # up to this % (exclusive); None for no upper limit
+
+
+BANDS = (
+    Band("none", _("No target set"), None, None),
+    Band("0", _("Below 25%"), 0, 25),
+    Band("25", _("From 25 to under 50%"), 25, 50),
+    Band("50", _("From 50 to under 75%"), 50, 75),
+    Band("75", _("At least 75%"), 75, None),
+)
+BANDS_BY_KEY = {band.key: band for band in BANDS}
+
+
+def coverage_band(coverage: float | None) -> Band:
+    """The band of a coverage percentage; None (no target, or a target of zero) is "no target"."""
+    if coverage is None:
+        return BANDS_BY_KEY["none"]
+    for band in BANDS[1:]:
+        if coverage >= band.low and (band.high is None or coverage < band.high):
+            return band
+    return BANDS[1]  # a negative coverage cannot happen; the lowest band rather than an error
+
+
+def coverage_text(coverage: float | None) -> str:
+    """Coverage as the report tables print it (one decimal), with the sign; a dash without a target."""
+    if coverage is None:
+        return "–"
+    return f"{round(coverage, 1):.1f}%"
+
+
+def legend() -> list[Band]:
+    return list(BANDS)
+
+
+@dataclass(frozen=True)
+class Tile:
+    code: str
+    name: str  # in the reader's language
+    name_km: str
+    name_en: str
+    row: int
+    column: int
+    in_scope: bool  # False: a province the reader may not see, drawn with its name only
+    band: Band | None = None
+    completed: int | None = None
+    target: int | None = None
+    coverage: float | None = None
+    url: str | None = None
+
+    @property
+    def coverage_text(self) -> str:
+        return coverage_text(self.coverage)
+
+    @property
+    def figures(self) -> str:
+        """The short figures on the tile: "12/30", or the completed count alone without a target."""
+        if not self.in_scope:
+            return ""
+        if self.target:
+            return f"{self.completed}/{self.target}"
+        return str(self.completed)
+
+    @property
+    def description(self) -> str:
+        """One sentence with every figure: the tile's hover title and its screen-reader text."""
+        if not self.in_scope:
+            return self.name
+        if self.target:
+            return gettext(
+                "%(place)s: %(completed)s of %(target)s people trained, coverage %(coverage)s (%(band)s)"
+            ) % {
+                "place": self.name,
+                "completed": self.completed,
+                "target": self.target,
+                "coverage": self.coverage_text,
+                "band": self.band.label,
+            }
+        return gettext("%(place)s: %(completed)s people trained, no target set") % {
+            "place": self.name,
+            "completed": self.completed,
+        }
+
+
+def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None) -> Tile:
+    grid_row, column, _km, _en = PLACES[row.code]
+    return Tile(
+        code=row.code,
+        name=row.name,
+        name_km=row.name_km,
+        name_en=row.name_en,
+        row=grid_row,
+        column=column,
+        in_scope=True,
+        band=coverage_band(row.coverage),
+        completed=row.counts.completed,
+        target=row.target,
+        coverage=row.coverage,
+        url=link(row.code) if link else None,
+    )
+
+
+def _outside_tile(code: str) -> Tile:
+    grid_row, column, name_km, name_en = PLACES[code]
+    name = name_en if translation.get_language() == "en" else name_km
+    return Tile(code=code, name=name, name_km=name_km, name_en=name_en, row=grid_row, column=column, in_scope=False)
+
+
+class TileList(list):
+    """The tiles, and whether some are outside the reader's provinces (the legend then explains the blank ones)."""
+
+    @property
+    def has_outside(self) -> bool:
+        return any(not tile.in_scope for tile in self)
+
+
+def province_tiles(report: AreaReport, *, link: Callable[[str], str | None] | None = None) -> TileList:
+    """All 25 provinces in reading order (north to south, west to east). Provinces of the report carry their
+    figures, band and drill-down link (`link(code)`); the others, outside a provincial coordinator's scope, keep
+    the country's shape with their name only. Rows that are not provinces (learners with no place) are left out.
+    """
+    rows = {row.code: row for row in report.rows if row.code in PLACES}
+    tiles = [_tile_from_row(rows[code], link=link) if code in rows else _outside_tile(code) for code in PLACES]
+    return TileList(sorted(tiles, key=lambda tile: (tile.row, tile.column)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Monthly trend
+
+
+def month_name(month: date, language: str | None = None) -> str:
+    """The month's name: Khmer as Cambodian institutions write it, otherwise Django's three-letter name."""
+    language = language or translation.get_language() or "km"
+    if language.split("-")[0] == "km":
+        return KHMER_MONTHS[month.month - 1]
+    with translation.override(language):
+        return str(MONTHS_3[month.month]).capitalize()
+
+
+@dataclass(frozen=True)
+class Bar:
+    month: date
+    value: int
+    height: float  # % of the highest month (0 when every month is 0)
+    label: str  # the month's name in the reader's language
+    label_km: str
+    label_en: str
+    year: str  # shown under the first bar and under each January, empty otherwise
+
+    @property
+    def size(self) -> str:
+        """The height as a CSS percentage, always with a full stop (templates would localise a float)."""
+        return f"{self.height:.1f}%"
+
+    @property
+    def description(self) -> str:
+        return gettext("%(month)s %(year)s: %(count)s completed") % {
+            "month": self.label,
+            "year": self.month.year,
+            "count": self.value,
+        }
+
+
+class BarList(list):
+    @property
+    def peak(self) -> int:
+        return max((bar.value for bar in self), default=0)
+
+    @property
+    def total(self) -> int:
+        return sum(bar.value for bar in self)
+
+
+def trend_bars(trend: Trend, *, province: str | None = None) -> BarList:
+    """One bar per month of the trend (all provinces of the scope, or one province's), scaled to the peak."""
+    values = trend.by_province.get(province, [0] * len(trend.months)) if province else trend.national
+    peak = max(values, default=0)
+    bars = BarList()
+    for index, (month, value) in enumerate(zip(trend.months, values, strict=True)):
+        bars.append(
+            Bar(
+                month=month,
+                value=value,
+                height=100 * value / peak if peak else 0.0,
+                label=month_name(month),
+                label_km=month_name(month, "km"),
+                label_en=month_name(month, "en"),
+                year=str(month.year) if index == 0 or month.month == 1 else "",
+            )
+        )
+    return bars

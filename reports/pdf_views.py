@@ -1,0 +1,52 @@
+"""The printable one-page summaries (PDF): the reader's provinces (the nation for national readers) and one province.
+
+Mounted by reports.urls under /admin/reports/. Who sees what is `selectors.report_scope`, as on the report pages:
+no scope is "forbidden"; a province outside it is "not found"; a provincial coordinator's "national" summary covers
+their provinces only and says so in its title.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.text import slugify
+
+from learners.models import Province
+
+from .forms import ReportFilterForm
+from .selectors import Filters, Scope, report_scope
+from .summary_pdf import summary_pdf
+
+
+def _scope(request: HttpRequest) -> Scope:
+    scope = report_scope(user=request.user)
+    if scope is None:
+        raise PermissionDenied
+    return scope
+
+
+def _filters(request: HttpRequest) -> Filters:
+    """The same query string as the report page the reader printed from; invalid input means no filters."""
+    return ReportFilterForm(request.GET if request.GET else None).filters()
+
+
+def _pdf_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate().isoformat()}.pdf"'
+    response["Cache-Control"] = "private, no-store"  # figures about named places, for signed-in coordinators
+    return response
+
+
+def national_summary_pdf(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    content = summary_pdf(scope=scope, filters=_filters(request))
+    return _pdf_response(content, "training-summary" if scope.national else "training-summary-my-provinces")
+
+
+def province_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    scope = _scope(request)
+    province = get_object_or_404(Province, code=code)
+    if not scope.allows(province.code):
+        raise Http404
+    content = summary_pdf(scope=scope, filters=_filters(request), province=province)
+    return _pdf_response(content, f"training-summary-{province.code}-{slugify(province.name_en)}")

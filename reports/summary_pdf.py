@@ -1,0 +1,178 @@
+"""The printable one-page rollout summary (A4 PDF), for the reader's provinces (the nation for national readers)
+or for one province.
+
+WeasyPrint with the packaged Noto Sans Khmer, exactly as the certificate (quizzes.certificates): Pango/HarfBuzz
+shape Khmer, and no machine fonts are needed. Every label is HTML text: no SVG at all, since WeasyPrint breaks Khmer
+inside SVG. Khmer first, English second, whatever language the reader uses.
+"""
+
+from dataclasses import replace
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.fonts import source_font_path
+from core.roles import Role
+from curriculum.models import ModulePage
+from learners.models import Gender, Province
+
+from .charts import coverage_band, coverage_text, legend, province_tiles, trend_bars
+from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
+
+NEEDS_TRAINING_BELOW = 50  # % coverage
+NEEDS_TRAINING_SHOWN = 5
+TREND_MONTHS = 12
+
+# Every label of the page, printed in Khmer then English.
+LABELS = {
+    "national_title": _("National training summary"),
+    "scoped_title": _("Training summary of your provinces"),
+    "province_title": _("Training summary of the province"),
+    "all_filters": _("All confirmed learners, all roles, whole course, all dates"),
+    "dates": _("Dates"),
+    "roles": _("Roles"),
+    "gender": _("Gender"),
+    "modules": _("Modules"),
+    "registered": _("Registered"),
+    "started": _("Started"),
+    "completed": _("Completed"),
+    "target": _("Target"),
+    "coverage": _("Coverage"),
+    "to_train": _("Still to train"),
+    "by_gender": _("By gender"),
+    "map": _("Coverage by province"),
+    "outside": _("Not one of your provinces"),
+    "districts": _("Districts"),
+    "district": _("District"),
+    "province": _("Province"),
+    "needs": _("Still needs training: below 50% coverage"),
+    "needs_none": _("No place with a target is below 50% coverage."),
+    "without_target": _("No target set yet"),
+    "trend": _("Course completions per month"),
+    "generated": _("Generated on"),
+    "footer": _(
+        "Counts of confirmed learners with an active account. Coverage = learners who completed the course "
+        "(or the chosen modules) ÷ target. Targets are set per role, not per gender."
+    ),
+}
+
+
+def _both(value) -> dict[str, str]:
+    """A lazy label in Khmer and in English."""
+    labels = {}
+    for language in ("km", "en"):
+        with translation.override(language):
+            labels[language] = str(value)
+    return labels
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _trend_filters(filters: Filters, today: date) -> Filters:
+    """The chosen date range when it spans at most a year; otherwise the last 12 months up to its end (or today)."""
+    if filters.start and _months_between(filters.start, filters.end or today) <= TREND_MONTHS:
+        return filters
+    return replace(filters, start=None)
+
+
+def _filter_lines(filters: Filters) -> dict[str, list[tuple[str, str]]]:
+    """What the reader narrowed the figures to, as (label, value) pairs in Khmer and in English."""
+    titles = {}
+    if filters.modules:
+        modules = ModulePage.objects.filter(pk__in=filters.modules).order_by("path")
+        titles = {module.pk: (module.number, module.title_km or module.title_en, module.title_en) for module in modules}
+    roles = dict(Role.choices)
+    genders = dict(Gender.choices)
+    lines = {}
+    for language in ("km", "en"):
+        with translation.override(language):
+            items = []
+            if filters.start or filters.end:
+                start = filters.start.isoformat() if filters.start else "…"
+                end = filters.end.isoformat() if filters.end else "…"
+                items.append((str(LABELS["dates"]), f"{start} – {end}"))
+            if filters.roles:
+                items.append((str(LABELS["roles"]), ", ".join(str(roles.get(r, r)) for r in filters.roles)))
+            if filters.genders:
+                items.append((str(LABELS["gender"]), ", ".join(str(genders.get(g, g)) for g in filters.genders)))
+            if titles:
+                chosen = [titles[pk] for pk in filters.modules if pk in titles]
+                names = [f"{number}. {km if language == 'km' else en}" for number, km, en in chosen]
+                items.append((str(LABELS["modules"]), ", ".join(names)))
+            lines[language] = items
+    return lines
+
+
+def _gender_rows(total) -> list[dict]:
+    return [
+        {"label": _both(label), "counts": total.by_gender.get(value)}
+        for value, label in Gender.choices
+        if total.by_gender.get(value) is not None
+    ]
+
+
+def _place_rows(rows) -> list[dict]:
+    """Districts (or provinces) for a table: names in both languages, figures, coverage text and band."""
+    return [
+        {
+            "row": row,
+            "unplaced": row.code == UNPLACED,
+            "coverage": coverage_text(row.coverage),
+            "band": coverage_band(row.coverage).key,
+        }
+        for row in rows
+    ]
+
+
+def summary_context(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> dict:
+    today = today or timezone.localdate()
+    if province is not None and not scope.allows(province.code):
+        raise ValueError(f"Province {province.code} is outside the reader's scope.")
+    if province is None:
+        report = province_report(scope=scope, filters=filters)
+        trend_scope = scope
+        provinces = [row for row in report.rows if row.code != UNPLACED]
+    else:
+        report = district_report(scope=scope, filters=filters, province=province)
+        trend_scope = Scope(provinces=frozenset({province.code}))
+        provinces = []
+    trend = completion_trend(scope=trend_scope, filters=_trend_filters(filters, today), today=today, months=12)
+    total = report.total
+    tiles = province_tiles(report) if province is None else []  # each tile carries both names
+    return {
+        "kind": "province" if province else ("national" if scope.national else "scoped"),
+        "province": province,
+        "provinces": provinces,
+        "report": report,
+        "total": total,
+        "total_coverage": coverage_text(total.coverage),
+        "total_band": coverage_band(total.coverage).key,
+        "genders": _gender_rows(total),
+        "tiles": tiles,
+        "legend": [{"key": band.key, "label": _both(band.label)} for band in legend()],
+        "places": _place_rows(report.rows) if province else [],
+        "needing": _place_rows(report.needing_training(threshold=NEEDS_TRAINING_BELOW)[:NEEDS_TRAINING_SHOWN]),
+        "needs_below": NEEDS_TRAINING_BELOW,
+        "without_target": [row for row in report.without_target() if row.code != UNPLACED],
+        "bars": trend_bars(trend),
+        "filters": _filter_lines(filters),
+        "today": today,
+        "labels": {key: _both(label) for key, label in LABELS.items()},
+        "font_url": source_font_path().resolve().as_uri(),
+    }
+
+
+def summary_html(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> str:
+    context = summary_context(scope=scope, filters=filters, province=province, today=today)
+    return render_to_string("reports/summary_pdf.html", context)
+
+
+def summary_pdf(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> bytes:
+    from weasyprint import HTML  # imported on use: loading Pango costs time every process would otherwise pay
+
+    html = summary_html(scope=scope, filters=filters, province=province, today=today)
+    return HTML(string=html, base_url=str(source_font_path().parent)).write_pdf()
