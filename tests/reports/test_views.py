@@ -1,0 +1,188 @@
+"""The report pages and their exports: the same exact figures on screen, in CSV and in XLSX; scope; bad input."""
+
+import csv
+import io
+import re
+from datetime import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from learners import groups
+from tests import downloads
+
+from . import population
+
+
+@pytest.fixture
+def places(db):
+    return population.build()
+
+
+@pytest.fixture
+def national(client, places):
+    client.force_login(population.staff("ngocrc", groups.NATIONAL_COORDINATOR))
+    return client
+
+
+@pytest.fixture
+def kampot_coordinator(client, places):
+    client.force_login(population.staff("kampot", groups.PROVINCIAL_COORDINATOR, provinces=[places.kampot]))
+    return client
+
+
+def provinces_url(query=""):
+    return reverse("reports:provinces") + (f"?{query}" if query else "")
+
+
+def csv_rows(response):
+    text = downloads.text(response)
+    assert text.startswith("\ufeff"), "Excel needs the BOM to read Khmer"
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def xlsx_rows(response):
+    sheet = load_workbook(io.BytesIO(downloads.body(response))).active
+
+    def text(value):
+        if value is None:
+            return ""
+        return value.date().isoformat() if isinstance(value, datetime) else str(value)
+
+    return [[text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+
+
+# Registered (all, women, men, other), started (...), completed (...), target, coverage, still to train, last
+# activity: worked out by hand from tests/reports/population.py.
+KAMPOT = ["4", "3", "1", "0", "3", "2", "1", "0", "2", "2", "0", "0", "14", "14.3", "12", "2026-07-20"]
+TAKEO = ["2", "0", "1", "1", "2", "0", "1", "1", "1", "0", "1", "0", "0", "", "0", "2026-04-01"]
+EMPTY = ["0"] * 12 + ["", "", "", ""]
+TOTAL = ["", "សរុប", "Total", "6", "3", "2", "1", "5", "2", "2", "1", "3", "2", "1", "0", "14", "21.4", "11",
+         "2026-07-20"]  # fmt: skip
+BILINGUAL = re.compile(r"^[\u1780-\u17FF][^/]* / [A-Z][^\u1780-\u17FF]*$")
+
+
+def expected_rows():
+    from learners.models import Province
+
+    figures = {"07": KAMPOT, "21": TAKEO}
+    rows = [
+        [province.code, province.name_km, province.name_en] + figures.get(province.code, EMPTY)
+        for province in Province.objects.order_by("code")
+    ]
+    return rows + [TOTAL]
+
+
+def test_csv_export_every_cell(national):
+    rows = csv_rows(national.get(provinces_url("export=csv")))
+    header = rows[0]
+    assert len(header) == 19 and all(BILINGUAL.match(heading) for heading in header), header
+    assert header[0].endswith(" / Code") and header[3].endswith(" / Registered: All")
+    assert header[-4:-1] == [
+        h for h in header[-4:-1] if h.split(" / ")[1] in ("Target", "Coverage (%)", "Still to train")
+    ]
+    assert rows[1:] == expected_rows()
+
+
+def test_xlsx_export_has_the_same_figures_as_numbers(national):
+    rows = xlsx_rows(national.get(provinces_url("export=xlsx")))
+    assert rows[0] == csv_rows(national.get(provinces_url("export=csv")))[0]
+    assert rows[1:] == expected_rows()
+    sheet = load_workbook(io.BytesIO(downloads.body(national.get(provinces_url("export=xlsx"))))).active
+    kampot = [cell.value for cell in sheet[8]]
+    assert kampot[3] == 4 and kampot[16] == 14.3  # numbers, not text
+
+
+def test_screen_shows_the_same_figures(national):
+    response = national.get(provinces_url())
+    assert response.status_code == 200
+    table = response.context["table"]
+    cells = {row.code: [cell.text for cell in row_cells] for row, row_cells in table.rows}
+    assert cells["07"][1:] == KAMPOT
+    assert cells["21"][1:] == TAKEO[:13] + ["–"] + TAKEO[14:]
+    assert [cell.text for cell in table.total][1:] == TOTAL[3:]
+    assert len(table.rows) == 25
+
+
+def test_filters_apply_to_exports(national):
+    rows = csv_rows(national.get(provinces_url("role=police_officer&breakdown=none&export=csv")))
+    kampot = next(row for row in rows if row[0] == "07")
+    # registered, started, completed, target, coverage, to train, last activity
+    assert kampot[3:] == ["2", "2", "1", "10", "10.0", "9", "2026-07-20"]
+
+
+def test_sharing_hides_small_counts_and_what_gives_them_away(national):
+    rows = csv_rows(national.get(provinces_url("share=on&breakdown=none&export=csv")))
+    kampot = next(row for row in rows if row[0] == "07")
+    assert kampot[3:9] == ["<5", "<5", "<5", "14", "", ""]
+    empty = next(row for row in rows if row[0] == "01")
+    assert empty[3:6] == ["0", "0", "0"]  # zero singles nobody out
+    total = rows[-1]
+    assert total[3:6] == ["6", "5", "<5"]
+
+
+def test_sorting_by_coverage(national):
+    response = national.get(provinces_url("sort=-coverage"))
+    codes = [row.code for row, _cells in response.context["table"].rows]
+    assert codes[0] == "07"  # the only province with a coverage figure; the rest (none) come last
+
+
+def test_drill_down_to_districts_and_communes(national, places):
+    response = national.get(reverse("reports:province", args=["07"]) + "?breakdown=none")
+    cells = {row.code: [cell.text for cell in row_cells][1:] for row, row_cells in response.context["table"].rows}
+    assert cells["0701"][:6] == ["2", "2", "1", "6", "16.7", "5"]
+    assert cells[""][:3] == ["1", "1", "1"]
+    rows = csv_rows(national.get(reverse("reports:district", args=["07", "0701"]) + "?breakdown=none&export=csv"))
+    assert [row[:6] for row in rows[1:]] == [
+        ["070101", "អង្គភ្នំតូច", "Angk Phnum Touch", "1", "1", "1"],
+        ["", "មិនបានបញ្ជាក់", "Not given", "1", "1", "0"],
+        ["", "សរុប", "Total", "2", "2", "1"],
+    ]
+
+
+def test_provincial_coordinator_sees_only_their_provinces(kampot_coordinator):
+    response = kampot_coordinator.get(provinces_url())
+    assert [row.code for row, _cells in response.context["table"].rows] == ["07"]
+    rows = csv_rows(kampot_coordinator.get(provinces_url("export=csv")))
+    assert [row[0] for row in rows[1:]] == ["07", ""] and rows[-1][3] == "4"  # totals of Kampot only
+    assert kampot_coordinator.get(reverse("reports:province", args=["21"])).status_code == 404
+    assert kampot_coordinator.get(reverse("reports:province", args=["21"]) + "?export=csv").status_code == 404
+    assert kampot_coordinator.get(reverse("reports:province", args=["07"])).status_code == 200
+    trend = kampot_coordinator.get(reverse("reports:trend") + "?export=csv")
+    assert csv_rows(trend)[0][2:] == ["កំពត / Kampot"]  # the one province column
+
+
+@pytest.mark.parametrize("name", ["reports:provinces", "reports:modules", "reports:trend", "reports:national_summary"])
+def test_trainers_get_no_access(client, places, name):
+    # Wagtail answers a refused admin page by sending the user back to the dashboard with a message.
+    client.force_login(population.staff("trainer", groups.TRAINER))
+    for url in (reverse(name), reverse(name) + "?export=csv"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_learners_and_strangers_are_sent_to_sign_in(client, places):
+    assert client.get(provinces_url()).status_code == 302
+    client.force_login(get_user_model().objects.get(username="k1"))
+    response = client.get(provinces_url("export=csv"))
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["start=2026-13-45", "end=yesterday", "start=2026-05-01&end=2026-01-01", "role=chief", "threshold=500",
+     "module=99999", "sort=;drop", "export=pdf", "breakdown=everything", "gender=x&export=csv"],
+)  # fmt: skip
+def test_bad_filters_get_a_message_never_a_500(national, query):
+    response = national.get(provinces_url(query))
+    assert response.status_code == 200
+
+
+def test_bad_dates_are_explained_in_khmer(national):
+    from reports.forms import END_BEFORE_START
+
+    national.cookies["django_language"] = "km"
+    response = national.get(provinces_url("start=2026-05-01&end=2026-01-01"))
+    assert response.context["form"].errors["end"] == [str(END_BEFORE_START)]
