@@ -113,7 +113,11 @@ def _rows_from_table(table: list[list]) -> list[ImportRow]:
     return rows
 
 
-def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
+def read_table(*, name: str, content: bytes) -> list[list]:
+    """The cells of an uploaded .xlsx (first sheet) or UTF-8 .csv (with or without a BOM), row by row.
+
+    Shared by every bulk import (learners here, training targets in `reports`); says nothing about columns.
+    """
     if name.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -129,7 +133,7 @@ def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
             for index, cell in enumerate(row):
                 if isinstance(cell, float) and cell.is_integer():
                     row[index] = int(cell)
-        return _rows_from_table(table)
+        return table
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,13 +141,16 @@ def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
     if "\x00" in text:  # a binary file renamed .csv; PostgreSQL would refuse NUL characters anyway
         raise ImportFileError(NOT_CSV)
     try:
-        table = list(csv.reader(io.StringIO(text)))
+        return list(csv.reader(io.StringIO(text)))
     except csv.Error as error:  # NUL bytes, a field over the size limit: not a CSV file we can read
         raise ImportFileError(NOT_CSV) from error
-    return _rows_from_table(table)
 
 
-def _choice_words(choices) -> dict[str, str]:
+def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
+    return _rows_from_table(read_table(name=name, content=content))
+
+
+def choice_words(choices) -> dict[str, str]:
     """Codes and labels in every language, folded, mapped to the code."""
     words = {}
     for code, label in choices:
@@ -167,8 +174,8 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
 
     places = PlaceIndex()
     allowed = {province.code for province in provinces}
-    genders = {**_choice_words(Gender.choices), **GENDER_WORDS}
-    roles = _choice_words(Role.choices)
+    genders = {**choice_words(Gender.choices), **GENDER_WORDS}
+    roles = choice_words(Role.choices)
     phones_seen: dict[str, int] = {}
     usernames_seen: dict[str, int] = {}
     phones = [row.values["phone"] for row in rows if row.values["phone"]]

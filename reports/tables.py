@@ -45,6 +45,7 @@ class Column:
     cell: Callable[[Any, bool], Cell]
     group: Any = None  # a heading over several columns (a measure split by gender or role)
     sortable: bool = True
+    numeric: bool = True  # right-aligned, like its figures
 
 
 @dataclass
@@ -273,7 +274,7 @@ def module_table(rows: list[ModuleRow], *, share: bool) -> Table:
 def question_table(rows: list[ModuleRow], *, share: bool) -> Table:
     columns = [
         Column("module", _("Module"), lambda item, share: text_cell(str(item[0].number)), sortable=False),
-        Column("question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False),
+        Column("question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False, numeric=False),
         Column("answered", _("Answers"), lambda item, share: count_cell(item[1].answered, share), sortable=False),
         Column("wrong", _("Wrong answers"), lambda item, share: count_cell(item[1].wrong, share), sortable=False),
         Column("wrong_share", _("Wrong (%)"), lambda item, share: percent_cell(item[1].wrong_share), sortable=False),

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.exports import csv_response
 from core.roles import Role
 from learners.forms import ImportUploadForm
 from learners.importing import ImportFileError
-from learners.views import csv_response
 
 from . import target_import
 from .models import Target

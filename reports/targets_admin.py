@@ -7,14 +7,15 @@ the change with the user in `TargetChange`.
 """
 
 import django_filters
-from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -184,10 +185,13 @@ class TargetIndexView(generic.IndexView):
         buttons = list(super().header_buttons)
         if self.user_has_permission("add") and self.user_has_permission("change"):
             buttons.append(HeaderButton(_("Import from a file"), url=reverse("targets:import"), icon_name="upload"))
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
         if self.request.user.has_perm("reports.view_targetchange"):
-            buttons.append(
-                HeaderButton(_("History of changes"), url=reverse("target_changes:index"), icon_name="history")
-            )
+            buttons.append(Button(_("History of changes"), url=reverse("target_changes:index"), icon_name="history"))
         return buttons
 
 
@@ -307,6 +311,7 @@ class TargetChangeFilterSet(WagtailFilterSet):
 class TargetChangeIndexView(generic.IndexView):
     any_permission_required = ["view"]
     default_ordering = "-changed_at"
+    page_title = _("Target history")
 
     @cached_property
     def target(self) -> Target | None:
@@ -328,7 +333,8 @@ class TargetChangeIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            DateColumn("changed_at", label=_("When"), sort_key="changed_at"),
+            # An audit trail gives the date and time itself, not "5 minutes ago".
+            Column("changed_at", label=_("When"), accessor=_when, sort_key="changed_at"),
             UserColumn("changed_by", label=_("Who")),
             Column("place", label=_("Place"), accessor=lambda change: _place_label(change.place)),
             Column("role", label=_("Role"), accessor="get_role_display", sort_key="role"),
@@ -342,6 +348,10 @@ class TargetChangeIndexView(generic.IndexView):
         if self.target is not None and self.user_has_permission("view"):
             return [HeaderButton(_("Back to the target"), url=reverse("targets:edit", args=[self.target.pk]))]
         return []
+
+
+def _when(change: TargetChange) -> str:
+    return date_format(localtime(change.changed_at), "SHORT_DATETIME_FORMAT")
 
 
 def _before_after(change: TargetChange) -> str:

@@ -200,9 +200,7 @@ def test_the_example_file_imports_cleanly(coordinator, places):
     content = downloads.body(template)  # a stream: read once
     response = preview(coordinator, "template.csv", content.decode("utf-8-sig"))
     assert response.context["ready"], [row.messages for row in response.context["rows"]]
-    details = validate(rows=read_upload(name="t.csv", content=downloads.body(template)), provinces=[places.kampot])[
-        0
-    ].details
+    details = validate(rows=read_upload(name="t.csv", content=content), provinces=[places.kampot])[0].details
     assert (details.province, details.district) == (places.kampot, places.kampot_district)
 
 

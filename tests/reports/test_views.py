@@ -186,3 +186,69 @@ def test_bad_dates_are_explained_in_khmer(national):
     national.cookies["django_language"] = "km"
     response = national.get(provinces_url("start=2026-05-01&end=2026-01-01"))
     assert response.context["form"].errors["end"] == [str(END_BEFORE_START)]
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if getattr(response, "streaming", False):
+            downloads.body(response)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_learners(national, places):
+    from learners.models import Province
+
+    urls = [
+        provinces_url(),
+        provinces_url("export=csv"),
+        provinces_url("export=xlsx&breakdown=role&module=1"),
+        reverse("reports:province", args=["07"]),
+        reverse("reports:district", args=["07", "0701"]) + "?export=csv",
+        reverse("reports:modules"),
+        reverse("reports:trend") + "?export=csv",
+    ]
+    before = [_queries(national, url) for url in urls]
+    provinces = list(Province.objects.all())
+    for n in range(60):
+        population.learner(
+            f"more{n}", province=provinces[n % 25], role=population.Role.COMMUNE_COUNCIL,
+            gender=population.Gender.MALE, created="2026-06-01", started="2026-06-02", completed="2026-06-20",
+            district=places.angkor_chey if n % 25 == 6 else None,
+        )  # fmt: skip
+    assert [_queries(national, url) for url in urls] == before
+
+
+def test_module_and_question_exports(national, site_tree):
+    from quizzes import services
+    from tests.quizzes.conftest import make_quiz, wrong_answers
+
+    quiz = make_quiz(site_tree.module)
+    k1 = get_user_model().objects.get(username="k1")
+    attempt = services.attempt_start(learner=k1, quiz=quiz)
+    services.attempt_submit(attempt=attempt, learner=k1, answers=wrong_answers(attempt))
+    rows = csv_rows(national.get(reverse("reports:modules") + "?export=csv"))
+    assert all(BILINGUAL.match(heading) for heading in rows[0])
+    module_title = site_tree.module.title_km
+    assert rows[1] == [f"1. {module_title}", "1", "0", "1", "0.0", "0"]
+    assert rows[2][1:] == ["0", "0", "0", "", "0"]  # module 2: nobody yet
+    questions = csv_rows(national.get(reverse("reports:modules") + "?export=csv&table=questions"))
+    assert len(questions) == 1 + 4 and {row[2:] for row in map(tuple, questions[1:])} == {("1", "1", "100.0")}
+    shared = csv_rows(national.get(reverse("reports:modules") + "?export=csv&share=on"))
+    assert shared[1][1:4] == ["<5", "0", "<5"]
+    assert national.get(reverse("reports:modules")).status_code == 200
+
+
+def test_trend_page_and_export(national):
+    response = national.get(reverse("reports:trend") + "?start=2026-01-01&end=2026-06-30")
+    assert response.status_code == 200
+    rows = csv_rows(national.get(reverse("reports:trend") + "?start=2026-01-01&end=2026-06-30&export=csv"))
+    assert [row[0] for row in rows[1:]] == [f"2026-{month:02d}" for month in range(1, 7)]
+    by_month = {row[0]: row[1] for row in rows[1:]}
+    assert by_month == {"2026-01": "0", "2026-02": "0", "2026-03": "1", "2026-04": "1", "2026-05": "0", "2026-06": "1"}
+    kampot = rows[0].index("កំពត / Kampot")
+    assert [row[kampot] for row in rows[1:]] == ["0", "0", "1", "0", "0", "1"]
