@@ -27,7 +27,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from server import HOST, ROOT, ProductionServer, collectstatic, cores, database_path, default_workers, production_env
+from server import (
+    HOST,
+    ROOT,
+    THREADS,
+    WORKER_CLASS,
+    ProductionServer,
+    collectstatic,
+    cores,
+    database_path,
+    default_workers,
+    production_env,
+)
 
 BUDGET_RPS = 300
 MAX_DURATION = 60.0
@@ -83,7 +94,7 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
     from django.utils import timezone
 
     from quizzes.demo.loader import load_demo_quizzes
-    from quizzes.models import Attempt
+    from quizzes.models import Attempt, TrainingSummary
     from quizzes.services import quiz_content_snapshot, snapshot_arranged
 
     quizzes = load_demo_quizzes(stdout=io.StringIO())
@@ -121,6 +132,12 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
                     Attempt(learner=user, quiz=quiz, number=1, started_at=now, snapshot=snapshot, answers=answers)
                 )
         Attempt.objects.bulk_create(rows, batch_size=500)
+        # attempt_start notes the learner's first activity; these attempts were started the same way.
+        TrainingSummary.objects.bulk_create(
+            [TrainingSummary(learner=user, started_at=now, last_active_at=now) for user in users],
+            batch_size=500,
+            ignore_conflicts=True,
+        )
     attempts = list(
         Attempt.objects.filter(learner__username__startswith=prefix).values_list("pk", "learner_id").order_by("pk")
     )
@@ -128,41 +145,74 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
     return {"attempts": [(pk, sessions[learner]) for pk, learner in attempts], "quizzes": len(quizzes)}
 
 
-async def post_submit(port: int, attempt_id: int, session: str, timeout: float) -> tuple[int, str]:
+class Connection:
+    """One learner's HTTP/1.1 connection, kept alive between requests as a browser keeps it.
+
+    Servers that close after every response (gunicorn's sync workers) say `Connection: close`; the next request
+    then opens a new connection. A kept connection the server closed while idle is reopened once, as browsers do.
+    """
+
+    def __init__(self, port: int):
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, raw: bytes, timeout: float) -> tuple[int, dict[str, str]]:
+        for _try in range(2):
+            fresh = self.writer is None
+            if fresh:
+                self.reader, self.writer = await asyncio.wait_for(asyncio.open_connection(HOST, self.port), timeout)
+            try:
+                self.writer.write(raw)
+                await self.writer.drain()
+                head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), timeout)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                self.close()
+                if fresh:
+                    raise ConnectionError("connection closed before a response") from None
+                continue
+            lines = head.decode("latin-1").split("\r\n")
+            status = int(lines[0].split(" ", 2)[1]) if lines[0].startswith("HTTP/") else 0
+            headers = {}
+            for line in lines[1:]:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            length = int(headers.get("content-length") or 0)
+            try:
+                if length:
+                    await asyncio.wait_for(self.reader.readexactly(length), timeout)
+            except asyncio.IncompleteReadError:
+                self.close()
+                raise ConnectionError("connection closed inside a response") from None
+            if headers.get("connection", "").lower() == "close":
+                self.close()
+            return status, headers
+        raise ConnectionError("the server closed the connection twice")
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def post_submit(connection: Connection, attempt_id: int, session: str, timeout: float) -> tuple[int, str]:
     body = f"csrfmiddlewaretoken={CSRF_SECRET}".encode()
     path = f"/km/training/attempt/{attempt_id}/submit/"
     request = (
-        f"POST {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {HOST}:{connection.port}\r\n"
         f"Cookie: sessionid={session}; csrftoken={CSRF_SECRET}\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode() + body
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
-    try:
-        writer.write(request)
-        await writer.drain()
-        data = await asyncio.wait_for(reader.read(), timeout)
-    finally:
-        writer.close()
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    status = int(head.split(" ", 2)[1]) if head.startswith("HTTP/") else 0
-    location = ""
-    for line in head.split("\r\n")[1:]:
-        name, _, value = line.partition(":")
-        if name.lower() == "location":
-            location = value.strip()
-    return status, location
+    status, headers = await connection.request(request, timeout)
+    return status, headers.get("location", "")
 
 
-async def get_health(port: int, timeout: float) -> int:
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
-    try:
-        writer.write(f"GET /health/ HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n\r\n".encode())
-        await writer.drain()
-        data = await asyncio.wait_for(reader.read(), timeout)
-    finally:
-        writer.close()
-    return int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+async def get_health(connection: Connection, timeout: float) -> int:
+    status, _headers = await connection.request(
+        f"GET /health/ HTTP/1.1\r\nHost: {HOST}:{connection.port}\r\n\r\n".encode(), timeout
+    )
+    return status
 
 
 async def submit_load(port: int, work: list, clients: int, duration: float, log: list | None = None) -> dict:
@@ -175,18 +225,21 @@ async def submit_load(port: int, work: list, clients: int, duration: float, log:
     stop_at = started + min(duration, MAX_DURATION)
 
     async def learner():
+        connection = Connection(port)
         while queue and time.monotonic() < stop_at:
             attempt_id, session = queue.pop()
             if log is not None:
                 log.append(("sent", attempt_id))
             t0 = time.perf_counter()
             try:
-                status, location = await post_submit(port, attempt_id, session, REQUEST_TIMEOUT)
+                status, location = await post_submit(connection, attempt_id, session, REQUEST_TIMEOUT)
             except TimeoutError:
                 errors["timeout"] += 1
+                connection.close()
                 continue
             except OSError:
                 errors["connect"] += 1
+                connection.close()
                 continue
             latencies.append(time.perf_counter() - t0)
             if status != 302:
@@ -197,6 +250,7 @@ async def submit_load(port: int, work: list, clients: int, duration: float, log:
                 acked.append(attempt_id)
                 if log is not None:
                     log.append(("acked", attempt_id))
+        connection.close()
 
     await asyncio.gather(*(learner() for _ in range(clients)))
     elapsed = time.monotonic() - started
@@ -220,15 +274,18 @@ async def health_load(port: int, clients: int, duration: float) -> dict:
     started = time.monotonic()
 
     async def client():
+        connection = Connection(port)
         while time.monotonic() < stop_at:
             try:
-                status = await get_health(port, REQUEST_TIMEOUT)
+                status = await get_health(connection, REQUEST_TIMEOUT)
             except (TimeoutError, OSError):
                 errors[0] += 1
+                connection.close()
                 continue
             count[0] += 1
             if status != 200:
                 errors[0] += 1
+        connection.close()
 
     await asyncio.gather(*(client() for _ in range(clients)))
     elapsed = time.monotonic() - started
@@ -258,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32, help="concurrent learners submitting")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds of submitting (at most 60)")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
+    parser.add_argument("--worker-class", default=WORKER_CLASS, choices=["gthread", "sync"], help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=THREADS, help="threads per gthread worker")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -272,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.learners} bench learners, {len(data['attempts'])} open attempts ({data['quizzes']} quizzes)")
         collectstatic(env)
         workers = args.workers or default_workers()
-        with ProductionServer(workers=workers, env=env) as server:
+        serving = {"worker_class": args.worker_class, "threads": args.threads}
+        with ProductionServer(workers=workers, env=env, **serving) as server:
             reference = asyncio.run(health_load(server.port, args.clients, 5.0))
             cpu_before = server.cpu_seconds()
             result = asyncio.run(submit_load(server.port, data["attempts"], args.clients, args.duration))

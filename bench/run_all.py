@@ -161,6 +161,38 @@ def quiz_markdown(quiz: dict | None, drill: dict | None) -> list[str]:
     return lines
 
 
+def reports_markdown(results: dict | None) -> list[str]:
+    """The rollout reports on the synthetic population (bench/reports.py)."""
+    if not results:
+        return ["**Reports at 100,000 learners**: the benchmark failed (see above)."]
+    counts = results["counts"]
+    lines = [
+        f"**Reports at {counts['learners']:,} learners** (`var/loaddata.sqlite3` from `generate_load_data`: "
+        f"{counts['attempts']:,} attempts, {counts['answers']:,} answers, {counts['completions']:,} module "
+        f"completions; gunicorn, {results['workers']} workers; medians of {results['requests']} sequential requests)",
+        "",
+        "| Page | Median | p90 | Size | × /health/ |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    reference = results["results"]["reference"].get("median_ms") or 0
+    for row in results["results"].values():
+        if not row["available"]:
+            lines.append(f"| `{row['path']}` | not available yet | | | |")
+            continue
+        ratio = row["median_ms"] / reference if reference else 0
+        lines.append(
+            f"| `{row['path']}` | {row['median_ms']:.1f} ms | {row['p90_ms']:.1f} ms | {kb(row['bytes'])} "
+            f"| {ratio:.0f} |"
+        )
+    csv = results["results"].get("csv", {})
+    if csv.get("available"):
+        lines += [
+            "",
+            f"CSV export: peak RSS of a gunicorn process {csv['rss_peak_mb']} MB ({csv['rss_baseline_mb']} MB before).",
+        ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     sys.stdout.reconfigure(line_buffering=True)  # progress shows even when piped to a file
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -175,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         throughput = run_benchmark("throughput.py", throughput_args, Path(tmp) / "throughput.json")
         quiz = run_benchmark("quiz_submit.py", [], Path(tmp) / "quiz_submit.json")  # issue 4
         drill = run_benchmark("kill_drill.py", [], Path(tmp) / "kill_drill.json")  # issue 4
+        reports = run_benchmark("reports.py", [], Path(tmp) / "reports.json")  # 100,000 synthetic learners
 
     try:
         load = Path("/proc/loadavg").read_text().split()[:3]
@@ -193,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("")
     lines += throughput_markdown(throughput) if throughput else ["**Throughput**: the benchmark failed (see above)."]
     lines += ["", *quiz_markdown(quiz, drill)]
+    lines += ["", *reports_markdown(reports)]
     summary = "\n".join(lines)
     print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
     if args.markdown_out:

@@ -37,6 +37,12 @@ def default_workers() -> int:
     return 2 * cores() + 1
 
 
+# gthread workers keep a browser's connection open between requests (sync workers close it after every
+# response); THREADS requests per worker are served at once.
+WORKER_CLASS = "gthread"
+THREADS = 4
+
+
 def production_env() -> dict[str, str]:
     """The environment a production deployment would set, minus TLS (loopback has none).
 
@@ -112,8 +118,18 @@ def fetch(url: str, headers: dict[str, str] | None = None, timeout: float = 15.0
 class ProductionServer(contextlib.AbstractContextManager):
     """gunicorn serving config.wsgi with production settings on a free loopback port."""
 
-    def __init__(self, *, workers: int | None = None, env: dict[str, str] | None = None, quiet: bool = False):
+    def __init__(
+        self,
+        *,
+        workers: int | None = None,
+        env: dict[str, str] | None = None,
+        quiet: bool = False,
+        worker_class: str = WORKER_CLASS,
+        threads: int = THREADS,
+    ):
         self.workers = workers or default_workers()
+        self.worker_class = worker_class
+        self.threads = threads if worker_class == "gthread" else 1
         self.env = env or production_env()
         self.quiet = quiet
         self.port = 0
@@ -154,7 +170,9 @@ class ProductionServer(contextlib.AbstractContextManager):
             "--workers",
             str(self.workers),
             "--worker-class",
-            "sync",
+            self.worker_class,
+            "--threads",
+            str(self.threads),
             "--timeout",
             "60",
             "--graceful-timeout",
@@ -181,7 +199,10 @@ class ProductionServer(contextlib.AbstractContextManager):
                 status, _headers, _body = fetch(f"{self.base_url}/health/", timeout=2)
                 if status == 200:
                     if not self.quiet:
-                        print(f"gunicorn: {self.workers} sync workers on {self.base_url} (pid {self.process.pid})")
+                        kind = f"{self.worker_class} workers" + (
+                            f" × {self.threads} threads" if self.threads > 1 else ""
+                        )
+                        print(f"gunicorn: {self.workers} {kind} on {self.base_url} (pid {self.process.pid})")
                     return True
             time.sleep(0.2)
         return False

@@ -202,7 +202,7 @@ def loadavg() -> str:
 
 def print_table(results: dict) -> None:
     print(
-        f"\nThroughput (gunicorn, {results['workers']} sync workers, {results['cores']} cores, "
+        f"\nThroughput (gunicorn, {results['workers']} gthread workers, {results['cores']} cores, "
         f"{results['tool']}, {results['duration']:g} s x {results['rounds']} alternating rounds, medians)"
     )
     print(

@@ -245,6 +245,11 @@ class LearnerProfile(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Copied here by quizzes.services from the learner's training record, so the rollout reports count every
+    # province from this one table (one index scan) instead of joining 100,000 rows of another.
+    training_started_at = models.DateTimeField(_("started training at"), null=True, blank=True, editable=False)
+    training_active_on = models.DateField(_("last active on"), null=True, blank=True, editable=False)
+    course_completed_at = models.DateTimeField(_("completed the course at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("learner")
@@ -258,7 +263,25 @@ class LearnerProfile(models.Model):
                 violation_error_message=PHONE_TAKEN,
             ),
         ]
-        indexes = [models.Index(fields=["province", "confirmation"])]
+        indexes = [
+            # Covers the rollout reports' grouped counts: no table row is read (see reports.selectors).
+            models.Index(
+                fields=[
+                    "confirmation",
+                    "province",
+                    "district",
+                    "commune",
+                    "role",
+                    "gender",
+                    "created_at",
+                    "training_started_at",
+                    "course_completed_at",
+                    "training_active_on",
+                    "user",
+                ],
+                name="learner_report_cover",
+            ),
+        ]
         permissions = [
             ("confirm_learner", _("Can confirm or reject self-registered learners")),
             ("reset_learner_password", _("Can reset a learner's password")),

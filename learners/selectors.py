@@ -86,8 +86,13 @@ def learners_for(*, user) -> QuerySet[LearnerProfile]:
 
 
 def confirmed_learners() -> QuerySet[LearnerProfile]:
-    """The learners reports may count: confirmed by a coordinator (or created by one), with an active account."""
-    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED, user__is_active=True)
+    """The learners reports may count: confirmed by a coordinator (or created by one), with an active account.
+
+    Disabled accounts are left out by a subquery over the few of them (a partial index lists them) rather than
+    by joining every learner's account row, so counting 100,000 learners reads one index of this table only.
+    """
+    disabled = get_user_model().objects.filter(is_active=False).values("pk")
+    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED).exclude(user_id__in=disabled)
 
 
 def learners_waiting(*, user) -> QuerySet[LearnerProfile]:

@@ -5,13 +5,34 @@ to 100 ms. Under many concurrent quiz submissions most of the time is then spent
 about 20 submissions/s on 2 cores). Taking an exclusive lock on a file next to the database before BEGIN
 IMMEDIATE makes the waiting processes queue in the kernel instead, each woken the moment the previous
 writer commits. PostgreSQL needs none of this (row locks, SELECT ... FOR UPDATE).
+
+While one writer holds the lock every other writer waits, so the busiest path (quiz submission) prepares its
+statements (`Statement`) *before* taking the lock and only runs them inside it (`run`): building a query costs
+the ORM about 0.5 ms of CPU, running a prepared one on SQLite about 0.05 ms.
 """
 
 import contextlib
 import fcntl
 import os
+from typing import NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+
+class Statement(NamedTuple):
+    """One SQL statement with its parameters already prepared for the database (`Field.get_db_prep_save`)."""
+
+    sql: str
+    params: tuple
+    using: str = DEFAULT_DB_ALIAS
+
+
+def run(statement: Statement) -> tuple[int, tuple | None]:
+    """Run a prepared statement: (rows changed, first row returned or None)."""
+    with connections[statement.using].cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)
+        row = cursor.fetchone() if cursor.description else None
+        return cursor.rowcount, row
 
 
 def _lock_path(connection) -> str | None:

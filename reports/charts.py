@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .disclosure import SUPPRESSED, hidden, shown
 from .selectors import AreaReport, AreaRow, Trend
 
 # Where each province sits on a 6 x 5 grid (row, column), roughly as on the map of Cambodia: the Thai border
@@ -54,6 +55,22 @@ PLACES: dict[str, tuple[int, int, str, str]] = {
     "07": (5, 2, "កំពត", "Kampot"),
     "23": (5, 3, "កែប", "Kep"),
     "21": (5, 4, "តាកែវ", "Takéo"),
+}
+
+# English names short enough for a tile on a phone (the full name stays in the tile's title and screen-reader text);
+# soft hyphens (U+00AD) mark where a long one-word name may break.
+SHORT_EN = {
+    "01": "B. Mean\u00adchey",
+    "02": "Battam\u00adbang",
+    "03": "K. Cham",
+    "04": "K. Chh\u00adnang",
+    "05": "K. Speu",
+    "06": "K. Thom",
+    "11": "Mondul\u00adkiri",
+    "16": "Ratana\u00adkiri",
+    "18": "Siha\u00adnouk",
+    "22": "O. Mean\u00adchey",
+    "25": "T. Khmum",
 }
 
 # Django's Khmer catalogue spells March "មិនា" and abbreviates some months in English; these are the names
@@ -118,7 +135,6 @@ def legend() -> list[Band]:
 @dataclass(frozen=True)
 class Tile:
     code: str
-    name: str  # in the reader's language
     name_km: str
     name_en: str
     row: int
@@ -129,10 +145,29 @@ class Tile:
     target: int | None = None
     coverage: float | None = None
     url: str | None = None
+    suppressed: bool = False  # for sharing: a completed count from 1 to 4 is shown as "<5", its coverage hidden
+
+    @property
+    def name(self) -> str:
+        """In the reader's language, read when shown (the tiles may be built before a language override)."""
+        if translation.get_language() == "en":
+            return self.name_en or self.name_km
+        return self.name_km or self.name_en
 
     @property
     def coverage_text(self) -> str:
-        return coverage_text(self.coverage)
+        return "–" if self.suppressed else coverage_text(self.coverage)
+
+    @property
+    def completed_text(self) -> str:
+        return SUPPRESSED if self.suppressed else str(self.completed)
+
+    @property
+    def short_name(self) -> str:
+        """The name for a narrow tile: a few long English names are shortened ("K. Cham"); Khmer names are not."""
+        if translation.get_language() == "en":
+            return SHORT_EN.get(self.code, self.name)
+        return self.name
 
     @property
     def figures(self) -> str:
@@ -140,8 +175,8 @@ class Tile:
         if not self.in_scope:
             return ""
         if self.target:
-            return f"{self.completed}/{self.target}"
-        return str(self.completed)
+            return f"{self.completed_text}/{self.target}"
+        return self.completed_text
 
     @property
     def description(self) -> str:
@@ -153,22 +188,21 @@ class Tile:
                 "%(place)s: %(completed)s of %(target)s people trained, coverage %(coverage)s (%(band)s)"
             ) % {
                 "place": self.name,
-                "completed": self.completed,
+                "completed": self.completed_text,
                 "target": self.target,
                 "coverage": self.coverage_text,
                 "band": self.band.label,
             }
         return gettext("%(place)s: %(completed)s people trained, no target set") % {
             "place": self.name,
-            "completed": self.completed,
+            "completed": self.completed_text,
         }
 
 
-def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None) -> Tile:
+def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None, share: bool = False) -> Tile:
     grid_row, column, _km, _en = PLACES[row.code]
     return Tile(
         code=row.code,
-        name=row.name,
         name_km=row.name_km,
         name_en=row.name_en,
         row=grid_row,
@@ -179,13 +213,13 @@ def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None) ->
         target=row.target,
         coverage=row.coverage,
         url=link(row.code) if link else None,
+        suppressed=hidden(row.counts.completed, share),
     )
 
 
 def _outside_tile(code: str) -> Tile:
     grid_row, column, name_km, name_en = PLACES[code]
-    name = name_en if translation.get_language() == "en" else name_km
-    return Tile(code=code, name=name, name_km=name_km, name_en=name_en, row=grid_row, column=column, in_scope=False)
+    return Tile(code=code, name_km=name_km, name_en=name_en, row=grid_row, column=column, in_scope=False)
 
 
 class TileList(list):
@@ -196,13 +230,17 @@ class TileList(list):
         return any(not tile.in_scope for tile in self)
 
 
-def province_tiles(report: AreaReport, *, link: Callable[[str], str | None] | None = None) -> TileList:
+def province_tiles(
+    report: AreaReport, *, link: Callable[[str], str | None] | None = None, share: bool = False
+) -> TileList:
     """All 25 provinces in reading order (north to south, west to east). Provinces of the report carry their
     figures, band and drill-down link (`link(code)`); the others, outside a provincial coordinator's scope, keep
     the country's shape with their name only. Rows that are not provinces (learners with no place) are left out.
     """
     rows = {row.code: row for row in report.rows if row.code in PLACES}
-    tiles = [_tile_from_row(rows[code], link=link) if code in rows else _outside_tile(code) for code in PLACES]
+    tiles = [
+        _tile_from_row(rows[code], link=link, share=share) if code in rows else _outside_tile(code) for code in PLACES
+    ]
     return TileList(sorted(tiles, key=lambda tile: (tile.row, tile.column)))
 
 
@@ -228,6 +266,7 @@ class Bar:
     label_km: str
     label_en: str
     year: str  # shown under the first bar and under each January, empty otherwise
+    shown: str = ""  # the value as printed: "<5" for a small count when sharing
 
     @property
     def size(self) -> str:
@@ -239,35 +278,40 @@ class Bar:
         return gettext("%(month)s %(year)s: %(count)s completed") % {
             "month": self.label,
             "year": self.month.year,
-            "count": self.value,
+            "count": self.shown or self.value,
         }
 
 
 class BarList(list):
-    @property
-    def peak(self) -> int:
-        return max((bar.value for bar in self), default=0)
+    share = False
 
     @property
-    def total(self) -> int:
-        return sum(bar.value for bar in self)
+    def peak(self):
+        return shown(max((bar.value for bar in self), default=0), self.share)
+
+    @property
+    def total(self):
+        return shown(sum(bar.value for bar in self), self.share)
 
 
-def trend_bars(trend: Trend, *, province: str | None = None) -> BarList:
-    """One bar per month of the trend (all provinces of the scope, or one province's), scaled to the peak."""
+def trend_bars(trend: Trend, *, province: str | None = None, share: bool = False) -> BarList:
+    """One bar per month of the trend (all provinces of the scope, or one province's), scaled to the peak.
+    When sharing, a month with 1 to 4 completions reads "<5" and is drawn as tall as 5 would be."""
     values = trend.by_province.get(province, [0] * len(trend.months)) if province else trend.national
-    peak = max(values, default=0)
+    peak = max([*values, 5] if share and any(hidden(value, share) for value in values) else values, default=0)
     bars = BarList()
+    bars.share = share
     for index, (month, value) in enumerate(zip(trend.months, values, strict=True)):
         bars.append(
             Bar(
                 month=month,
                 value=value,
-                height=100 * value / peak if peak else 0.0,
+                height=100 * (5 if hidden(value, share) else value) / peak if peak else 0.0,
                 label=month_name(month),
                 label_km=month_name(month, "km"),
                 label_en=month_name(month, "en"),
                 year=str(month.year) if index == 0 or month.month == 1 else "",
+                shown=str(shown(value, share)),
             )
         )
     return bars

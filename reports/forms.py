@@ -36,7 +36,11 @@ class ReportFilterForm(forms.Form):
         help_text=_("Leave empty to count the whole course (every required module)."),
     )
     threshold = forms.IntegerField(
-        label=_("Needs training below (%)"), min_value=1, max_value=100, required=False, initial=50
+        label=_("Needs training below (%)"),
+        min_value=1,
+        max_value=100,
+        required=False,
+        widget=forms.NumberInput(attrs={"placeholder": "50"}),
     )
     breakdown = forms.ChoiceField(label=_("Split figures"), choices=Breakdown.CHOICES, required=False)
     share = forms.BooleanField(

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from learners.models import Province
 
 from .forms import ReportFilterForm
-from .selectors import Filters, Scope, report_scope
+from .selectors import Scope, report_scope
 from .summary_pdf import summary_pdf
 
 
@@ -25,9 +25,10 @@ def _scope(request: HttpRequest) -> Scope:
     return scope
 
 
-def _filters(request: HttpRequest) -> Filters:
+def _options(request: HttpRequest) -> dict:
     """The same query string as the report page the reader printed from; invalid input means no filters."""
-    return ReportFilterForm(request.GET if request.GET else None).filters()
+    form = ReportFilterForm(request.GET if request.GET else None)
+    return {"filters": form.filters(), "threshold": form.threshold_value, "share": form.share_value}
 
 
 def _pdf_response(content: bytes, name: str) -> HttpResponse:
@@ -39,7 +40,7 @@ def _pdf_response(content: bytes, name: str) -> HttpResponse:
 
 def national_summary_pdf(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    content = summary_pdf(scope=scope, filters=_filters(request))
+    content = summary_pdf(scope=scope, **_options(request))
     return _pdf_response(content, "training-summary" if scope.national else "training-summary-my-provinces")
 
 
@@ -48,5 +49,5 @@ def province_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
     province = get_object_or_404(Province, code=code)
     if not scope.allows(province.code):
         raise Http404
-    content = summary_pdf(scope=scope, filters=_filters(request), province=province)
+    content = summary_pdf(scope=scope, province=province, **_options(request))
     return _pdf_response(content, f"training-summary-{province.code}-{slugify(province.name_en)}")

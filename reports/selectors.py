@@ -105,7 +105,7 @@ class AreaRow:
     by_gender: dict[str, Counts] = field(default_factory=lambda: {g: Counts() for g in Gender.values})
     by_role: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in Role.values})
     target: int | None = None
-    last_activity: datetime | None = None
+    last_activity: date | None = None  # the last day any learner of the row read or took a quiz
     has_children: bool = False
 
     @property
@@ -127,7 +127,7 @@ class AreaRow:
             return None
         return max(self.target - self.counts.completed, 0)
 
-    def fold(self, *, role: str, gender: str, counts: Counts, last: datetime | None) -> None:
+    def fold(self, *, role: str, gender: str, counts: Counts, last: date | None) -> None:
         self.counts.add(counts)
         self.by_gender.setdefault(gender, Counts()).add(counts)
         self.by_role.setdefault(role, Counts()).add(counts)
@@ -185,14 +185,15 @@ def _with_progress(queryset: QuerySet, filters: Filters) -> tuple[QuerySet, Q, Q
     """The learners annotated so that two conditions say who started and who completed within the filters.
 
     Without a module set, "started" is the first reading or quiz activity and "completed" the course certificate
-    (every required module), both kept on the learner's training summary. With a module set, "started" means
-    reading a lesson of, or trying the quiz of, one of those modules, and "completed" completing all of them.
+    (every required module), both copied onto the learner's profile by the quiz services. With a module set,
+    "started" means reading a lesson of, or trying the quiz of, one of those modules, and "completed" completing
+    all of them.
     """
     if not filters.modules:
         return (
             queryset,
-            _in_range("user__training_summary__started_at", filters),
-            _in_range("user__training_summary__course_completed_at", filters),
+            _in_range("training_started_at", filters),
+            _in_range("course_completed_at", filters),
         )
     low, high = filters.bounds()
     views = LessonView.objects.filter(learner=OuterRef("user_id"), module_id__in=filters.modules)
@@ -223,7 +224,7 @@ def _grouped_counts(*, scope: Scope, filters: Filters, group: str, where: Q | No
             registered=Count("pk", filter=_in_range("created_at", filters)),
             started=Count("pk", filter=started),
             completed=Count("pk", filter=completed),
-            last=Max("user__training_summary__last_active_at"),
+            last=Max("training_active_on"),
         )
     )
 
@@ -384,7 +385,7 @@ def completion_trend(*, scope: Scope, filters: Filters, today: date | None = Non
         first = date(index // 12, index % 12 + 1, 1)
     bounded = Filters(filters.roles, filters.genders, first, last, filters.modules)
     queryset, _started, completed = _with_progress(_learners(scope=scope, filters=bounded), bounded)
-    moment = "set_completed_at" if filters.modules else "user__training_summary__course_completed_at"
+    moment = "set_completed_at" if filters.modules else "course_completed_at"
     grouped = (
         queryset.filter(completed)
         .order_by()

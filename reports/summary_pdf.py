@@ -19,9 +19,10 @@ from curriculum.models import ModulePage
 from learners.models import Gender, Province
 
 from .charts import coverage_band, coverage_text, legend, province_tiles, trend_bars
+from .disclosure import hidden, shown
 from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
 
-NEEDS_TRAINING_BELOW = 50  # % coverage
+NEEDS_TRAINING_BELOW = 50  # % coverage, unless the reader chose another threshold
 NEEDS_TRAINING_SHOWN = 5
 TREND_MONTHS = 12
 
@@ -47,8 +48,6 @@ LABELS = {
     "districts": _("Districts"),
     "district": _("District"),
     "province": _("Province"),
-    "needs": _("Still needs training: below 50% coverage"),
-    "needs_none": _("No place with a target is below 50% coverage."),
     "without_target": _("No target set yet"),
     "trend": _("Course completions per month"),
     "generated": _("Generated on"),
@@ -107,28 +106,55 @@ def _filter_lines(filters: Filters) -> dict[str, list[tuple[str, str]]]:
     return lines
 
 
-def _gender_rows(total) -> list[dict]:
+# Headings that carry the threshold the reader chose.
+NEEDS = _("Still needs training: below %(threshold)s%% coverage")
+NEEDS_NONE = _("No place with a target is below %(threshold)s%% coverage.")
+
+
+def _both_with(value, **params) -> dict[str, str]:
+    return {language: text % params for language, text in _both(value).items()}
+
+
+def _counts(counts, share: bool) -> dict:
+    return {key: shown(getattr(counts, key), share) for key in ("registered", "started", "completed")}
+
+
+def _figures(row, share: bool) -> dict:
+    """A row's figures as printed: counts (with "<5" when sharing), target, coverage and people still to train."""
+    hide = hidden(row.counts.completed, share)
+    return {
+        **_counts(row.counts, share),
+        "target": "–" if row.target is None else row.target,
+        "coverage": "–" if hide else coverage_text(row.coverage),
+        "to_train": "–" if hide or row.to_train is None else row.to_train,
+    }
+
+
+def _gender_rows(total, share: bool) -> list[dict]:
     return [
-        {"label": _both(label), "counts": total.by_gender.get(value)}
+        {"label": _both(label), **_counts(total.by_gender[value], share)}
         for value, label in Gender.choices
         if total.by_gender.get(value) is not None
     ]
 
 
-def _place_rows(rows) -> list[dict]:
+def _place_rows(rows, share: bool) -> list[dict]:
     """Districts (or provinces) for a table: names in both languages, figures, coverage text and band."""
     return [
-        {
-            "row": row,
-            "unplaced": row.code == UNPLACED,
-            "coverage": coverage_text(row.coverage),
-            "band": coverage_band(row.coverage).key,
-        }
+        {"row": row, "unplaced": row.code == UNPLACED, "band": coverage_band(row.coverage).key, **_figures(row, share)}
         for row in rows
     ]
 
 
-def summary_context(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> dict:
+def summary_context(
+    *,
+    scope: Scope,
+    filters: Filters,
+    province: Province | None = None,
+    today=None,
+    threshold: int = NEEDS_TRAINING_BELOW,
+    share: bool = False,
+) -> dict:
     today = today or timezone.localdate()
     if province is not None and not scope.allows(province.code):
         raise ValueError(f"Province {province.code} is outside the reader's scope.")
@@ -142,37 +168,42 @@ def summary_context(*, scope: Scope, filters: Filters, province: Province | None
         provinces = []
     trend = completion_trend(scope=trend_scope, filters=_trend_filters(filters, today), today=today, months=12)
     total = report.total
-    tiles = province_tiles(report) if province is None else []  # each tile carries both names
+    tiles = province_tiles(report, share=share) if province is None else []  # each tile carries both names
     return {
         "kind": "province" if province else ("national" if scope.national else "scoped"),
         "province": province,
         "provinces": provinces,
         "report": report,
         "total": total,
-        "total_coverage": coverage_text(total.coverage),
+        "total_figures": _figures(total, share),
         "total_band": coverage_band(total.coverage).key,
-        "genders": _gender_rows(total),
+        "genders": _gender_rows(total, share),
         "tiles": tiles,
         "legend": [{"key": band.key, "label": _both(band.label)} for band in legend()],
-        "places": _place_rows(report.rows) if province else [],
-        "needing": _place_rows(report.needing_training(threshold=NEEDS_TRAINING_BELOW)[:NEEDS_TRAINING_SHOWN]),
-        "needs_below": NEEDS_TRAINING_BELOW,
+        "places": _place_rows(report.rows, share) if province else [],
+        "needing": _place_rows(report.needing_training(threshold=threshold)[:NEEDS_TRAINING_SHOWN], share),
+        "needs_below": threshold,
+        "share": share,
         "without_target": [row for row in report.without_target() if row.code != UNPLACED],
-        "bars": trend_bars(trend),
+        "bars": trend_bars(trend, share=share),
         "filters": _filter_lines(filters),
         "today": today,
-        "labels": {key: _both(label) for key, label in LABELS.items()},
+        "labels": {
+            **{key: _both(label) for key, label in LABELS.items()},
+            "needs": _both_with(NEEDS, threshold=threshold),
+            "needs_none": _both_with(NEEDS_NONE, threshold=threshold),
+        },
         "font_url": source_font_path().resolve().as_uri(),
     }
 
 
-def summary_html(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> str:
-    context = summary_context(scope=scope, filters=filters, province=province, today=today)
-    return render_to_string("reports/summary_pdf.html", context)
+def summary_html(**options) -> str:
+    return render_to_string("reports/summary_pdf.html", summary_context(**options))
 
 
-def summary_pdf(*, scope: Scope, filters: Filters, province: Province | None = None, today=None) -> bytes:
+def summary_pdf(**options) -> bytes:
+    """The PDF of `summary_context(**options)`: scope, filters, and optionally province, today, threshold, share."""
     from weasyprint import HTML  # imported on use: loading Pango costs time every process would otherwise pay
 
-    html = summary_html(scope=scope, filters=filters, province=province, today=today)
+    html = summary_html(**options)
     return HTML(string=html, base_url=str(source_font_path().parent)).write_pdf()

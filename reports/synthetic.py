@@ -16,7 +16,7 @@ import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,8 +25,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import connections, transaction
-from django.db.models import Count, Q
+from django.db import connection, connections, transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,7 +46,7 @@ from quizzes.models import (
     Quiz,
     TrainingSummary,
 )
-from quizzes.services import CODE_ALPHABET, grade, question_outcomes, quiz_content_snapshot, snapshot_arranged
+from quizzes.services import CODE_ALPHABET, grade, quiz_content_snapshot, snapshot_arranged
 
 from .models import Target, TargetChange, TargetChangeSource
 
@@ -76,7 +76,7 @@ PROVINCE_WEIGHTS = {
 }  # fmt: skip
 # How far along a learner who starts at all means to go (0 .. every module); the rest stop half-way.
 GOAL_WEIGHTS = (4.0, 2.0, 1.5, 1.5, 1.0, 3.0)
-BLANK = {"km": "", "en": ""}
+BLANK: dict = {}  # an empty text: selectors.in_language shows "" for it, and it costs 2 bytes, not 22
 
 
 # --- Which database ---------------------------------------------------------------------------------------
@@ -93,6 +93,9 @@ def database_settings(url: str) -> dict:
     return dj_database_url.parse(url)
 
 
+DEFAULT_PORTS = {"postgresql": "5432", "mysql": "3306"}
+
+
 def _identity(config: dict) -> tuple:
     """What makes two connection settings the same database: the file for SQLite, server and name otherwise."""
     engine = config.get("ENGINE", "")
@@ -101,9 +104,11 @@ def _identity(config: dict) -> tuple:
         if name in ("", ":memory:") or name.startswith("file:"):
             return ("sqlite", name)
         return ("sqlite", str(Path(name).expanduser().resolve()))
+    vendor = engine.rsplit(".", 1)[-1]
     host = (config.get("HOST") or "localhost").lower()
     host = "localhost" if host in ("127.0.0.1", "::1", "") else host
-    return (engine.rsplit(".", 1)[-1], host, str(config.get("PORT") or ""), config.get("NAME"))
+    port = str(config.get("PORT") or DEFAULT_PORTS.get(vendor, ""))
+    return (vendor, host, port, config.get("NAME"))
 
 
 def same_database(first: dict, second: dict) -> bool:
@@ -161,16 +166,13 @@ class Curriculum:
     modules: tuple[ModulePlan, ...]
     certifiable: bool = True  # False when a required module has nothing to read or pass (no one can finish)
 
-    @property
-    def required_ids(self) -> list[int]:
-        return [module.module_id for module in self.modules if module.required]
-
 
 def lean_content(content: dict) -> dict:
     """A content snapshot with empty texts: the same ids, kinds, marking and correct choices, a tenth of the size.
 
-    A full snapshot of a demo quiz is about 16 KB (Khmer is stored as \\u escapes); at 300,000 attempts that is
-    several gigabytes the reports never read. Grading and the attempt pages work the same, with blank texts.
+    A full snapshot of a demo quiz is about 16 KB (Khmer is stored as \\u escapes); at 250,000 attempts that is
+    4 GB the reports never read. A lean one is about 1.3 KB. Grading and the attempt pages work the same, with
+    blank texts.
     """
     questions = [
         {
@@ -290,15 +292,43 @@ class _Clock:
 
 @dataclass
 class LearnerRows:
-    """Everything one synthetic learner adds, as unsaved model instances tied together by object."""
+    """Everything one synthetic learner adds, as plain rows (field attname -> value), ids assigned up front.
 
-    user: object
-    profile: LearnerProfile
-    views: list[LessonView] = field(default_factory=list)
-    attempts: list[Attempt] = field(default_factory=list)
-    completions: list[ModuleCompletion] = field(default_factory=list)
-    summary: TrainingSummary | None = None
-    certificate: Certificate | None = None
+    Plain rows rather than model instances: building and saving 4 million instances through bulk_create costs
+    about 40 µs a row here (model __init__, per-field pre_save and prep), an hour for 100,000 learners.
+    """
+
+    user: dict
+    profile: dict
+    views: list[dict] = field(default_factory=list)
+    attempts: list[dict] = field(default_factory=list)
+    outcomes: list[dict] = field(default_factory=list)
+    completions: list[dict] = field(default_factory=list)
+    summary: dict | None = None
+    certificate: dict | None = None
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """One order of a quiz's questions and choices as services.snapshot_arranged makes it, stored ready to write.
+
+    Each quiz gets a pool of arrangements drawn once; an attempt takes one of them, so a snapshot is encoded to
+    JSON once per arrangement rather than once per attempt (the stored rows are the same either way).
+    """
+
+    snapshot: dict
+    stored: object  # the JSON field's database value for `snapshot`
+
+
+class Ids:
+    """The next primary keys of the tables whose ids other rows need before they are written."""
+
+    def __init__(self, *, user: int, attempt: int):
+        self.user, self.attempt = user, attempt
+
+    def next_attempt(self) -> int:
+        self.attempt += 1
+        return self.attempt
 
 
 def _answers(snapshot: dict, skill: float, rng: random.Random) -> dict:
@@ -316,51 +346,96 @@ def _answers(snapshot: dict, skill: float, rng: random.Random) -> dict:
     return answers
 
 
-def _attempt(rows: LearnerRows, module: ModulePlan, *, skill, clock: _Clock, rng, finish: bool) -> Attempt | None:
+@dataclass
+class Story:
+    """What one learner's study needs besides the learner: the time, the quizzes' arrangements, new ids."""
+
+    rows: LearnerRows
+    clock: _Clock
+    rng: random.Random
+    arrangements: dict[int, list[Arrangement]]
+    ids: Ids
+    grades: dict
+
+
+def _grade(cache: dict, arrangement: Arrangement, answers: dict) -> tuple[dict, object]:
+    """services.grade, remembered: learners give the same answers to the same questions over and over."""
+    order = tuple(question["id"] for question in arrangement.snapshot["questions"])
+    key = (order, tuple(sorted((k, tuple(v)) for k, v in answers.items())))
+    if key not in cache:
+        cache[key] = grade(snapshot=arrangement.snapshot, answers=answers)
+    return cache[key]
+
+
+def _attempt(story: Story, module: ModulePlan, *, skill: float, finish: bool) -> dict | None:
     """One try at the module's quiz, arranged and graded as the services do; None when no attempt is left."""
-    used = [attempt for attempt in rows.attempts if attempt.quiz_id == module.quiz_id]
+    rows, clock, rng = story.rows, story.clock, story.rng
+    used = [attempt for attempt in rows.attempts if attempt["quiz_id"] == module.quiz_id]
     if module.attempts_allowed and len(used) >= module.attempts_allowed:
         return None
     if used:
         clock.advance(module.wait_minutes * 60 + rng.uniform(600, 3 * 86400))
     started = clock.advance(rng.uniform(120, 86400))
-    snapshot = snapshot_arranged(module.content, rng=rng)
-    answers = _answers(snapshot, skill, rng)
-    attempt = Attempt(
-        learner=rows.user, quiz_id=module.quiz_id, number=len(used) + 1, started_at=started, snapshot=snapshot
-    )
+    arrangement = rng.choice(story.arrangements[module.quiz_id])
+    answers = _answers(arrangement.snapshot, skill, rng)
+    attempt = {
+        "id": story.ids.next_attempt(),
+        "learner_id": rows.user["id"],
+        "quiz_id": module.quiz_id,
+        "number": len(used) + 1,
+        "status": AttemptStatus.IN_PROGRESS,
+        "started_at": started,
+        "submitted_at": None,
+        "snapshot": arrangement,
+        "answers": answers,
+        "results": {},
+        "score": None,
+        "passed": None,
+    }
     if finish:
-        results, fraction = grade(snapshot=snapshot, answers=answers)
-        attempt.answers, attempt.results = answers, results
-        attempt.score = int(fraction * 100)
-        attempt.passed = fraction * 100 >= snapshot["pass_mark"]
-        attempt.status = AttemptStatus.SUBMITTED
-        attempt.submitted_at = clock.advance(rng.uniform(240, 1500))
+        results, fraction = _grade(story.grades, arrangement, answers)
+        attempt.update(
+            results=results,
+            score=int(fraction * 100),  # floor, as attempt_submit
+            passed=fraction * 100 >= arrangement.snapshot["pass_mark"],
+            status=AttemptStatus.SUBMITTED,
+            submitted_at=clock.advance(rng.uniform(240, 1500)),
+        )
+        # services.question_outcomes: one row per graded question, from the marks.
+        rows.outcomes += [
+            {
+                "attempt_id": attempt["id"],
+                "quiz_id": module.quiz_id,
+                "question_id": int(key),
+                "correct": mark["correct"],
+            }
+            for key, mark in results.items()
+        ]
     else:
         kept = list(answers.items())[: rng.randint(1, max(1, len(answers) - 1))]
-        attempt.answers = dict(kept)
+        attempt["answers"] = dict(kept)  # saved screen by screen, not submitted yet
     rows.attempts.append(attempt)
     return attempt
 
 
-def _complete(rows: LearnerRows, module: ModulePlan, *, at: datetime, attempt: Attempt | None) -> None:
+def _complete(rows: LearnerRows, module: ModulePlan, *, at: datetime, attempt: dict | None) -> None:
     """What module_completion_refresh records: the passing attempt, every live lesson, the title at the time."""
     rows.completions.append(
-        ModuleCompletion(
-            learner=rows.user,
-            module_id=module.module_id,
-            completed_at=at,
-            attempt=attempt,
-            score=attempt.score if attempt else None,
-            lesson_ids=sorted(module.lesson_ids),
-            module_title=dict(module.title),
-        )
+        {
+            "learner_id": rows.user["id"],
+            "module_id": module.module_id,
+            "completed_at": at,
+            "attempt_id": attempt["id"] if attempt else None,
+            "score": attempt["score"] if attempt else None,
+            "lesson_ids": sorted(module.lesson_ids),
+            "module_title": dict(module.title),
+        }
     )
 
 
-def _study(rows: LearnerRows, curriculum: Curriculum, *, start: datetime, now: datetime, rng) -> None:
+def _study(story: Story, curriculum: Curriculum) -> None:
     """The learner's reading and attempts module by module: some finish, some fail, some stop half-way."""
-    clock = _Clock(start, now)
+    rows, clock, rng = story.rows, story.clock, story.rng
     skill = rng.uniform(0.45, 0.98)
     goal = rng.choices(range(len(GOAL_WEIGHTS)), weights=GOAL_WEIGHTS)[0]
     with contextlib.suppress(_OutOfTime):
@@ -372,77 +447,79 @@ def _study(rows: LearnerRows, curriculum: Curriculum, *, start: datetime, now: d
             for lesson_id in lessons:
                 at = clock.advance(rng.uniform(300, 2 * 86400))
                 rows.views.append(
-                    LessonView(learner=rows.user, lesson_id=lesson_id, module_id=module.module_id, viewed_at=at)
+                    {
+                        "learner_id": rows.user["id"],
+                        "lesson_id": lesson_id,
+                        "module_id": module.module_id,
+                        "viewed_at": at,
+                    }
                 )
             if stopping:
                 attempt = None
                 if lessons and module.quiz_id and rng.random() < 0.4:
-                    attempt = _attempt(rows, module, skill=skill * 0.8, clock=clock, rng=rng, finish=rng.random() < 0.6)
+                    attempt = _attempt(story, module, skill=skill * 0.8, finish=rng.random() < 0.6)
                 # Stopping after reading everything (and passing, if there is a quiz) still completes the module,
                 # as module_completion_refresh would decide.
                 if lessons and len(lessons) == len(module.lesson_ids):
                     if module.quiz_id is None:
                         _complete(rows, module, at=clock.at, attempt=None)
-                    elif attempt is not None and attempt.passed:
-                        _complete(rows, module, at=attempt.submitted_at, attempt=attempt)
+                    elif attempt is not None and attempt["passed"]:
+                        _complete(rows, module, at=attempt["submitted_at"], attempt=attempt)
                 return
             if module.quiz_id is None:
                 _complete(rows, module, at=clock.at, attempt=None)
                 continue
             for _try in range(4):
-                attempt = _attempt(rows, module, skill=skill, clock=clock, rng=rng, finish=True)
+                attempt = _attempt(story, module, skill=skill, finish=True)
                 if attempt is None:
                     return  # out of attempts: the learner stops here
-                if attempt.passed:
-                    _complete(rows, module, at=attempt.submitted_at, attempt=attempt)
+                if attempt["passed"]:
+                    _complete(rows, module, at=attempt["submitted_at"], attempt=attempt)
                     break
                 skill = min(0.99, skill + 0.15)  # they go back over the lessons
             else:
                 return
 
 
-def _summary_and_certificate(rows: LearnerRows, curriculum: Curriculum, *, rng, codes: set[str]) -> None:
+def _summary_and_certificate(rows: LearnerRows, curriculum: Curriculum, *, holder: dict, rng, codes: set[str]) -> None:
     """TrainingSummary as activity_record and _summary_refresh leave it, and the certificate if every
     required module is completed (issued at the last completion, as certificate_issue_if_complete does)."""
-    times = [view.viewed_at for view in rows.views]
-    times += [attempt.started_at for attempt in rows.attempts]
-    times += [attempt.submitted_at for attempt in rows.attempts if attempt.submitted_at]
+    times = [view["viewed_at"] for view in rows.views]
+    times += [attempt["started_at"] for attempt in rows.attempts]
+    times += [attempt["submitted_at"] for attempt in rows.attempts if attempt["submitted_at"]]
     if not times:
-        return
-    summary = TrainingSummary(learner=rows.user, started_at=min(times), last_active_at=max(times))
+        return  # no activity, no summary row (activity_record creates it on the first one)
+    summary = {"learner_id": rows.user["id"], "started_at": min(times), "last_active_at": max(times)}
+    summary.update(modules_completed=0, last_completed_at=None, course_completed_at=None)
     if rows.completions:
-        summary.modules_completed = len(rows.completions)
-        summary.last_completed_at = max(c.completed_at for c in rows.completions)
-    done = {c.module_id: c for c in rows.completions}
-    required = curriculum.required_ids
-    if curriculum.certifiable and required and all(module_id in done for module_id in required):
-        last = max(done[module_id].completed_at for module_id in required)
-        profile = rows.profile
-        rows.certificate = Certificate(
-            learner=rows.user,
-            manual_id=curriculum.manual_id,
-            code=_certificate_code(rng, codes),
-            issued_at=last,
-            completed_on=timezone.localdate(last),
-            holder={
-                "name_km": profile.full_name_km,
-                "name_latin": profile.full_name_latin,
-                "role": profile.role,
-                "province_km": profile.province.name_km,
-                "province_en": profile.province.name_en,
-            },
-            modules=[
+        summary["modules_completed"] = len(rows.completions)
+        summary["last_completed_at"] = max(c["completed_at"] for c in rows.completions)
+    done = {c["module_id"]: c["completed_at"] for c in rows.completions}
+    required = [module for module in curriculum.modules if module.required]
+    if curriculum.certifiable and required and all(module.module_id in done for module in required):
+        last = max(done[module.module_id] for module in required)
+        rows.certificate = {
+            "learner_id": rows.user["id"],
+            "manual_id": curriculum.manual_id,
+            "code": _certificate_code(rng, codes),
+            "issued_at": last,
+            "completed_on": timezone.localdate(last),
+            "holder": holder,
+            "modules": [
                 {
                     "number": module.number,
                     "title": dict(module.title),
-                    "completed_on": timezone.localdate(done[module.module_id].completed_at).isoformat(),
+                    "completed_on": timezone.localdate(done[module.module_id]).isoformat(),
                 }
-                for module in curriculum.modules
-                if module.required
+                for module in required
             ],
-        )
-        summary.course_completed_at = last
+        }
+        summary["course_completed_at"] = last
     rows.summary = summary
+    # The profile's report columns, as quizzes.report_columns keeps them.
+    rows.profile["training_started_at"] = summary["started_at"]
+    rows.profile["training_active_on"] = timezone.localdate(summary["last_active_at"])
+    rows.profile["course_completed_at"] = summary["course_completed_at"]
 
 
 def _certificate_code(rng: random.Random, codes: set[str]) -> str:
@@ -467,16 +544,29 @@ WOMEN = {role: share for role, _weight, share in ROLE_MIX}
 SOURCES = [Source.SELF_REGISTERED, Source.COORDINATOR, Source.IMPORT]
 
 
-def learner_rows(
-    index: int, *, seed: int, now: datetime, places: Places, curriculum: Curriculum, password: str, codes: set[str]
-) -> LearnerRows:
+@dataclass
+class World:
+    """What every learner is drawn from: places, the curriculum, the arranged quizzes, the shared password."""
+
+    seed: int
+    now: datetime
+    places: Places
+    curriculum: Curriculum
+    arrangements: dict[int, list[Arrangement]]
+    password: str
+    codes: set[str]
+    grades: dict = field(default_factory=dict)
+
+
+def learner_rows(index: int, *, world: World, ids: Ids) -> LearnerRows:
     """Learner number `index`: who, where, when they registered, and what they did since.
 
     Each learner has a generator seeded by (seed, index), so a learner is the same whatever the batch size.
     """
-    rng = random.Random(f"{seed}:{index}")  # noqa: S311  (synthetic data, not a secret)
+    rng = random.Random(f"{world.seed}:{index}")  # noqa: S311  (synthetic data, not a secret)
+    now = world.now
     window_start = now - timedelta(days=DAYS)
-    place = rng.choices(places.provinces, cum_weights=places.cum_weights)[0]
+    place = rng.choices(world.places.provinces, cum_weights=world.places.cum_weights)[0]
     # Registrations grow as the rollout in the province goes on.
     created = window_start + timedelta(
         days=place.start_day + (DAYS - place.start_day) * rng.random() ** 0.8, seconds=rng.randint(0, 86399)
@@ -507,53 +597,110 @@ def learner_rows(
     phone = ""
     if rng.random() < 0.7:
         phone = f"+855{rng.choice(PHONE_PREFIXES)[1:]}{index:07d}"  # unique: the learner's number is in it
+    name_latin = f"{family[1]} {given[1]}" if rng.random() < 0.6 else ""
 
-    User = get_user_model()
-    user = User(username=f"{USERNAME_PREFIX}{index:06d}", password=password, date_joined=created)
-    profile = LearnerProfile(
-        user=user,
-        full_name_km=f"{family[0]} {given[0]}",
-        full_name_latin=f"{family[1]} {given[1]}" if rng.random() < 0.6 else "",
-        role=role,
-        gender=gender,
-        province=place.province,
-        district_id=district_code,
-        commune_id=commune_code,
-        unit=ROLE_UNITS[role],
-        phone=phone,
-        confirmation=confirmation,
-        confirmed_at=confirmed_at,
-        source=rng.choices(SOURCES, weights=(60, 25, 15))[0],
-        created_at=created,
-        updated_at=confirmed_at or created,
-    )
+    user_id = ids.user + index
+    user = {"id": user_id, "username": f"{USERNAME_PREFIX}{index:06d}", "password": world.password}
+    user.update(is_superuser=False, is_staff=False, is_active=True, date_joined=created)
+    profile = {
+        "user_id": user_id,
+        "full_name_km": f"{family[0]} {given[0]}",
+        "full_name_latin": name_latin,
+        "role": role,
+        "gender": gender,
+        "province_id": place.province.code,
+        "district_id": district_code,
+        "commune_id": commune_code,
+        "unit": ROLE_UNITS[role],
+        "phone": phone,
+        "confirmation": confirmation,
+        "confirmed_at": confirmed_at,
+        "source": rng.choices(SOURCES, weights=(60, 25, 15))[0],
+        "created_at": created,
+        "updated_at": confirmed_at or created,
+        "training_started_at": None,
+        "training_active_on": None,
+        "course_completed_at": None,
+    }
     rows = LearnerRows(user=user, profile=profile)
     starts = {Confirmation.CONFIRMED: 0.85, Confirmation.PENDING: 0.5, Confirmation.REJECTED: 0.2}[confirmation]
     if rng.random() < starts:
         start = created + timedelta(seconds=rng.expovariate(1 / (5 * 86400)))
         if start < now:
-            _study(rows, curriculum, start=start, now=now, rng=rng)
-            _summary_and_certificate(rows, curriculum, rng=rng, codes=codes)
+            story = Story(
+                rows=rows,
+                clock=_Clock(start, now),
+                rng=rng,
+                arrangements=world.arrangements,
+                ids=ids,
+                grades=world.grades,
+            )
+            _study(story, world.curriculum)
+            holder = {  # learner_holder, as the certificate prints it
+                "name_km": profile["full_name_km"],
+                "name_latin": name_latin,
+                "role": role,
+                "province_km": place.province.name_km,
+                "province_en": place.province.name_en,
+            }
+            _summary_and_certificate(rows, world.curriculum, holder=holder, rng=rng, codes=world.codes)
     return rows
 
 
 # --- Writing ----------------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _given_timestamps(model):
-    """Let bulk_create keep the created_at/updated_at we give (auto_now fields would overwrite them with now)."""
-    fields = [
-        f for f in model._meta.concrete_fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-    ]
-    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
-    for f in fields:
-        f.auto_now = f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f, auto_now, auto_now_add in saved:
-            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+class TableWriter:
+    """INSERT plain rows into a model's table with executemany, preparing values as the model's fields would.
+
+    Fields missing from a row get their default, so a column added later with a default needs no change here.
+    """
+
+    def __init__(self, model, *, with_id: bool = False):
+        self.model = model
+        self.fields = [
+            f
+            for f in model._meta.concrete_fields
+            if with_id or not (f.primary_key and f.get_internal_type() in ("AutoField", "BigAutoField"))
+        ]
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+        self.defaults = {f.attname: f.get_default() for f in self.fields}
+        self.prepare = [self._preparer(f) for f in self.fields]
+
+    @staticmethod
+    def _preparer(f):
+        kind = f.get_internal_type()
+        if kind == "DateTimeField":
+            if connection.vendor == "sqlite" and settings.USE_TZ:
+                # What the SQLite backend stores (UTC, naive, str), without its per-value checks: a third of the
+                # time spent preparing rows went there.
+                return lambda value: None if value is None else str(value.astimezone(UTC).replace(tzinfo=None))
+            adapt = connection.ops.adapt_datetimefield_value
+            return lambda value: None if value is None else adapt(value)
+        if kind == "DateField":
+            return connection.ops.adapt_datefield_value
+        if kind == "JSONField":
+            return lambda value: (
+                value.stored if isinstance(value, Arrangement) else f.get_db_prep_save(value, connection)
+            )
+        return None
+
+    def write(self, rows: list[dict], *, chunk: int = 5000) -> int:
+        names = [f.attname for f in self.fields]
+        values = []
+        for row in rows:
+            record = []
+            for name, prepare in zip(names, self.prepare, strict=True):
+                value = row.get(name, self.defaults[name])
+                record.append(prepare(value) if prepare else value)
+            values.append(record)
+        with connection.cursor() as cursor:
+            for first in range(0, len(values), chunk):
+                cursor.executemany(self.sql, values[first : first + chunk])
+        return len(values)
 
 
 @dataclass
@@ -570,8 +717,9 @@ class Counts:
 
     @property
     def rows(self) -> int:
+        """Rows written so far (an account and a profile per learner; group memberships not counted)."""
         return (
-            2 * self.learners  # account and profile (group membership not counted)
+            2 * self.learners
             + self.lesson_views
             + self.attempts
             + self.answers
@@ -580,35 +728,42 @@ class Counts:
             + self.certificates
         )
 
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
-def write_batch(batch: list[LearnerRows], *, learner_group: Group | None) -> Counts:
-    """One transaction: accounts first (their ids are needed), then everything that points at them."""
-    User = get_user_model()
-    counts = Counts()
+
+class Writers:
+    """One TableWriter per table a learner's rows go to (their SQL is built once per run)."""
+
+    def __init__(self):
+        User = get_user_model()
+        self.users = TableWriter(User, with_id=True)
+        self.memberships = TableWriter(User.groups.through)
+        self.profiles = TableWriter(LearnerProfile)
+        self.views = TableWriter(LessonView)
+        self.attempts = TableWriter(Attempt, with_id=True)
+        self.outcomes = TableWriter(QuestionOutcome)
+        self.completions = TableWriter(ModuleCompletion)
+        self.summaries = TableWriter(TrainingSummary, with_id=True)
+        self.certificates = TableWriter(Certificate)
+
+
+def write_batch(batch: list[LearnerRows], *, writers: Writers, learner_group_id: int | None) -> Counts:
+    """One transaction per batch, accounts first, then the rows that point at them."""
+    counts = Counts(learners=len(batch))
     with transaction.atomic():
-        users = User.objects.bulk_create([rows.user for rows in batch], batch_size=500)
-        if learner_group is not None:
-            through = User.groups.through
-            through.objects.bulk_create(
-                [through(user_id=u.pk, group_id=learner_group.pk) for u in users], batch_size=900
-            )
-        with _given_timestamps(LearnerProfile):
-            LearnerProfile.objects.bulk_create([rows.profile for rows in batch], batch_size=500)
-        LessonView.objects.bulk_create([v for rows in batch for v in rows.views], batch_size=1000)
-        attempts = Attempt.objects.bulk_create([a for rows in batch for a in rows.attempts], batch_size=500)
-        outcomes = [o for a in attempts if not a.is_open for o in question_outcomes(attempt=a)]
-        QuestionOutcome.objects.bulk_create(outcomes, batch_size=2000)
-        ModuleCompletion.objects.bulk_create([c for rows in batch for c in rows.completions], batch_size=500)
-        TrainingSummary.objects.bulk_create([rows.summary for rows in batch if rows.summary], batch_size=1000)
-        Certificate.objects.bulk_create([rows.certificate for rows in batch if rows.certificate], batch_size=500)
-    counts.learners = len(batch)
-    counts.lesson_views = sum(len(rows.views) for rows in batch)
-    counts.attempts = len(attempts)
-    counts.attempts_in_progress = sum(1 for a in attempts if a.is_open)
-    counts.answers = len(outcomes)
-    counts.completions = sum(len(rows.completions) for rows in batch)
-    counts.summaries = sum(1 for rows in batch if rows.summary)
-    counts.certificates = sum(1 for rows in batch if rows.certificate)
+        writers.users.write([rows.user for rows in batch])
+        if learner_group_id is not None:
+            writers.memberships.write([{"user_id": rows.user["id"], "group_id": learner_group_id} for rows in batch])
+        writers.profiles.write([rows.profile for rows in batch])
+        counts.lesson_views = writers.views.write([v for rows in batch for v in rows.views])
+        counts.attempts = writers.attempts.write([a for rows in batch for a in rows.attempts])
+        counts.answers = writers.outcomes.write([o for rows in batch for o in rows.outcomes])
+        counts.completions = writers.completions.write([c for rows in batch for c in rows.completions])
+        counts.summaries = writers.summaries.write([rows.summary for rows in batch if rows.summary])
+        counts.certificates = writers.certificates.write([rows.certificate for rows in batch if rows.certificate])
+    counts.attempts_in_progress = sum(1 for rows in batch for a in rows.attempts if a["submitted_at"] is None)
     return counts
 
 
@@ -641,6 +796,36 @@ class ProgressBar:
             self.stream.flush()
 
 
+ARRANGEMENTS_PER_QUIZ = 64
+
+
+def arrangements_draw(curriculum: Curriculum, *, rng: random.Random) -> dict[int, list[Arrangement]]:
+    """A pool of arrangements per quiz (one only when the quiz shuffles nothing: every attempt sees the same)."""
+    snapshot_field = Attempt._meta.get_field("snapshot")
+    pools = {}
+    for module in curriculum.modules:
+        if module.quiz_id is None:
+            continue
+        shuffles = module.content["shuffle_questions"] or module.content["shuffle_choices"]
+        pool = []
+        for _n in range(ARRANGEMENTS_PER_QUIZ if shuffles else 1):
+            snapshot = snapshot_arranged(module.content, rng=rng)
+            pool.append(Arrangement(snapshot=snapshot, stored=snapshot_field.get_db_prep_save(snapshot, connection)))
+        pools[module.quiz_id] = pool
+    return pools
+
+
+def _reset_sequences() -> None:
+    """Rows were written with explicit ids: move PostgreSQL's sequences past them (SQLite follows by itself)."""
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), [get_user_model(), Attempt])
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
 def generate_population(
     *,
     learners: int,
@@ -655,25 +840,34 @@ def generate_population(
     The caller has made sure this is a load database (refuse_foreign_database); nothing here checks again.
     """
     curriculum = curriculum_read(full_snapshots=full_snapshots)
-    places = places_read(rng=random.Random(f"{seed}:places"))  # noqa: S311  (synthetic data)
-    password = make_password(None)  # one unusable hash for everybody: nobody can sign in as a synthetic learner
-    learner_group = Group.objects.filter(name=groups.LEARNER).first()
-    codes = set(Certificate.objects.values_list("code", flat=True))
+    User = get_user_model()
+    world = World(
+        seed=seed,
+        now=now,
+        places=places_read(rng=random.Random(f"{seed}:places")),  # noqa: S311  (synthetic data)
+        curriculum=curriculum,
+        arrangements=arrangements_draw(curriculum, rng=random.Random(f"{seed}:arrangements")),  # noqa: S311
+        password=make_password(None),  # one unusable hash for all: nobody can sign in as a synthetic learner
+        codes=set(Certificate.objects.values_list("code", flat=True)),
+    )
+    ids = Ids(
+        user=User.objects.aggregate(top=Max("pk"))["top"] or 0,
+        attempt=Attempt.objects.aggregate(top=Max("pk"))["top"] or 0,
+    )
+    writers = Writers()
+    learner_group_id = Group.objects.filter(name=groups.LEARNER).values_list("pk", flat=True).first()
     total = Counts()
     for first in range(0, learners, batch_size):
         batch = [
-            learner_rows(
-                index, seed=seed, now=now, places=places, curriculum=curriculum, password=password, codes=codes
-            )
+            learner_rows(index, world=world, ids=ids)
             for index in range(first + 1, min(first + batch_size, learners) + 1)
         ]
-        counts = write_batch(batch, learner_group=learner_group)
-        for name in Counts.__dataclass_fields__:
-            setattr(total, name, getattr(total, name) + getattr(counts, name))
+        total.add(write_batch(batch, writers=writers, learner_group_id=learner_group_id))
         if progress is not None:
             progress.update(done=total.learners, rows=total.rows)
     if progress is not None:
         progress.finish()
+    _reset_sequences()
     total.targets = targets_set(seed=seed, now=now)
     return total
 

@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from core.roles import Role
 from learners.models import Gender
 
+from .charts import coverage_band
+from .disclosure import SUPPRESSED, hidden
 from .selectors import TOTAL, AreaReport, AreaRow, ModuleRow, QuestionStat, Trend
-
-SUPPRESSED = "<5"
-SMALL = range(1, 5)
 
 MEASURES = (
     ("registered", _("Registered")),
@@ -96,7 +95,7 @@ def _bilingual_heading(column: Column) -> str:
 def count_cell(value: int | None, share: bool) -> Cell:
     if value is None:
         return Cell(None, "")
-    if share and value in SMALL:
+    if hidden(value, share):
         return Cell(SUPPRESSED, SUPPRESSED)
     return Cell(value, str(value))
 
@@ -119,21 +118,8 @@ def text_cell(value: str) -> Cell:
     return Cell(value, value, numeric=False)
 
 
-def coverage_band(coverage: float | None, target: int | None) -> str:
-    """The same bands as the map's legend."""
-    if not target:
-        return "none"
-    if coverage < 25:
-        return "0"
-    if coverage < 50:
-        return "25"
-    if coverage < 75:
-        return "50"
-    return "75"
-
-
 def _hides_completion(row: AreaRow, share: bool) -> bool:
-    return share and row.counts.completed in SMALL
+    return hidden(row.counts.completed, share)
 
 
 GENDER_SHORT = {Gender.FEMALE: _("Women"), Gender.MALE: _("Men"), Gender.OTHER: _("Other")}
@@ -177,7 +163,7 @@ def _area_columns(*, level: str, breakdown: str) -> list[Column]:
             lambda row, share: (
                 Cell(None, "", band="none")
                 if _hides_completion(row, share)
-                else percent_cell(row.coverage, coverage_band(row.coverage, row.target))
+                else percent_cell(row.coverage, coverage_band(row.coverage).key)
             ),
         ),
         Column(
@@ -196,7 +182,7 @@ def _sort_value(row: AreaRow, key: str):
     if key in ("registered", "started", "completed"):
         return getattr(row.counts, key)
     if key == "last_activity":
-        return row.last_activity.timestamp() if row.last_activity else None
+        return row.last_activity.toordinal() if row.last_activity else None
     if "_" in key and key.split("_", 1)[0] in ("registered", "started", "completed"):
         measure, value = key.split("_", 1)
         split = row.by_gender.get(value) or row.by_role.get(value)

@@ -18,6 +18,7 @@ from curriculum.models import ModulePage
 from learners.models import District, Province
 
 from . import selectors, tables
+from .charts import legend, province_tiles, trend_bars
 from .forms import ReportFilterForm
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -158,12 +159,12 @@ class ProvincesView(AreaReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from .charts import legend, province_tiles
-
         query = context["query"]
         context.update(
             tiles=province_tiles(
-                self._report, link=lambda code: self._with_query(reverse("reports:province", args=[code]), query)
+                self._report,
+                link=lambda code: self._with_query(reverse("reports:province", args=[code]), query),
+                share=self.share,
             ),
             legend=legend(),
         )
@@ -291,9 +292,7 @@ class TrendView(ReportView):
         return tables.bilingual_headings(table), [[cell.value for cell in cells] for _row, cells in table.rows]
 
     def get_context_data(self, **kwargs):
-        from .charts import trend_bars
-
         context = super().get_context_data(**kwargs)
         trend = self.trend()
-        context.update(trend=trend, bars=trend_bars(trend), table=self.table())
+        context.update(trend=trend, bars=trend_bars(trend, share=self.share), table=self.table())
         return context

@@ -16,6 +16,7 @@ from core.demo_accounts import demo_accounts_allowed
 from curriculum.models import LessonPage, ModulePage
 
 from ..models import Attempt, AttemptStatus, Choice, LessonView, Question, QuestionOutcome, Quiz, TrainingSummary
+from ..report_columns import copy_from_summaries
 from ..services import (
     grade,
     module_completion_refresh,
@@ -232,6 +233,7 @@ def load_demo_progress(*, stdout, quizzes: list[Quiz], seed: int = SEED, limit: 
     for story in stories:
         for module, when in story.passes:
             module_completion_refresh(learner=story.learner, module_id=module.pk, now=when)
+    copy_from_summaries(learner_ids=[story.learner.pk for story in stories])
     if stories:
         stdout.write(f"Gave {len(stories)} demo learners their reading, quiz attempts and completions.")
     return len(stories)

@@ -16,6 +16,7 @@ from core.roles import Role
 from learners.models import Commune, Confirmation, District, Gender, LearnerProfile, PlaceUnit, Province
 from learners.services import coordinator_scope_set
 from quizzes.models import TrainingSummary
+from quizzes.report_columns import copy_from_summaries
 from reports.models import Target
 
 PASSWORD = "a-Good-passw0rd"
@@ -41,13 +42,14 @@ def learner(username, *, province, role, gender, created, started=None, complete
     )
     LearnerProfile.objects.filter(pk=profile.pk).update(created_at=at(created))
     if started:
-        TrainingSummary.objects.create(
+        summary = TrainingSummary.objects.create(
             learner=user,
             started_at=at(started),
             last_active_at=at(last or completed or started, 15),
             course_completed_at=at(completed) if completed else None,
             modules_completed=5 if completed else 1,
         )
+        copy_from_summaries(learner_ids=[summary.learner_id])  # as the quiz services keep them
     return user
 
 

@@ -50,7 +50,7 @@ def test_province_figures_count_confirmed_active_learners_only(places):
     # k5 (waiting for confirmation) and k6 (disabled account) are not counted.
     assert figures(kampot) == (4, 3, 2, 14, 12)
     assert round(kampot.coverage, 1) == 14.3
-    assert kampot.last_activity == population.at("2026-07-20", 15)
+    assert kampot.last_activity == date(2026, 7, 20)
     # A target of zero: no coverage figure (no division by zero), nobody left to train.
     assert figures(takeo) == (2, 2, 1, 0, 0)
     assert takeo.coverage is None

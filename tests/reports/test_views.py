@@ -252,3 +252,21 @@ def test_trend_page_and_export(national):
     assert by_month == {"2026-01": "0", "2026-02": "0", "2026-03": "1", "2026-04": "1", "2026-05": "0", "2026-06": "1"}
     kampot = rows[0].index("កំពត / Kampot")
     assert [row[kampot] for row in rows[1:]] == ["0", "0", "1", "0", "0", "1"]
+
+
+def test_sharing_applies_to_the_trend_and_the_printable_summary(national, places):
+    from reports.selectors import Filters, Scope
+    from reports.summary_pdf import summary_context
+
+    rows = csv_rows(national.get(reverse("reports:trend") + "?start=2026-03-01&end=2026-03-31&share=on&export=csv"))
+    assert rows[1][:2] == ["2026-03", "<5"]
+    context = summary_context(scope=Scope(provinces=None), filters=Filters(), share=True, threshold=20)
+    assert context["total_figures"]["registered"] == 6 and context["total_figures"]["completed"] == "<5"
+    assert context["total_figures"]["coverage"] == "–" and context["total_figures"]["to_train"] == "–"
+    assert all(bar.shown in ("0", "<5") for bar in context["bars"])
+    assert context["bars"].total == "<5"
+    kampot = next(tile for tile in context["tiles"] if tile.code == "07")
+    assert kampot.figures == "<5/14" and kampot.coverage_text == "–"
+    assert "20%" in context["labels"]["needs"]["en"]
+    plain = summary_context(scope=Scope(provinces=None), filters=Filters())
+    assert plain["total_figures"]["completed"] == 3 and plain["total_figures"]["coverage"] == "21.4%"
