@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='learnerprofile',
-            index=models.Index(fields=['confirmation', 'province', 'district', 'commune', 'role', 'gender', 'created_at', 'training_started_at', 'course_completed_at', 'training_active_on', 'user'], name='learner_report_cover'),
+            index=models.Index(fields=['confirmation', 'province', 'role', 'gender', 'district', 'commune', 'created_at', 'training_started_at', 'course_completed_at', 'training_active_on', 'user'], name='learner_report_cover'),
         ),
         # Reports leave out disabled accounts with `user_id NOT IN (disabled accounts)`: this partial index
         # makes that list a lookup of the few disabled accounts instead of a scan of every account.
