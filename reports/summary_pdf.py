@@ -18,6 +18,7 @@ from core.roles import Role
 from curriculum.models import ModulePage
 from learners.models import Gender, Province
 
+from .bilingual import both
 from .charts import coverage_band, coverage_text, legend, province_tiles, trend_bars
 from .disclosure import hidden, shown
 from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
@@ -56,15 +57,6 @@ LABELS = {
         "(or the chosen modules) ÷ target. Targets are set per role, not per gender."
     ),
 }
-
-
-def _both(value) -> dict[str, str]:
-    """A lazy label in Khmer and in English."""
-    labels = {}
-    for language in ("km", "en"):
-        with translation.override(language):
-            labels[language] = str(value)
-    return labels
 
 
 def _months_between(start: date, end: date) -> int:
@@ -112,7 +104,7 @@ NEEDS_NONE = _("No place with a target is below %(threshold)s%% coverage.")
 
 
 def _both_with(value, **params) -> dict[str, str]:
-    return {language: text % params for language, text in _both(value).items()}
+    return {language: text % params for language, text in both(value).items()}
 
 
 def _counts(counts, share: bool) -> dict:
@@ -132,7 +124,7 @@ def _figures(row, share: bool) -> dict:
 
 def _gender_rows(total, share: bool) -> list[dict]:
     return [
-        {"label": _both(label), **_counts(total.by_gender[value], share)}
+        {"label": both(label), **_counts(total.by_gender[value], share)}
         for value, label in Gender.choices
         if total.by_gender.get(value) is not None
     ]
@@ -179,7 +171,7 @@ def summary_context(
         "total_band": coverage_band(total.coverage).key,
         "genders": _gender_rows(total, share),
         "tiles": tiles,
-        "legend": [{"key": band.key, "label": _both(band.label)} for band in legend()],
+        "legend": [{"key": band.key, "label": both(band.label)} for band in legend()],
         "places": _place_rows(report.rows, share) if province else [],
         "needing": _place_rows(report.needing_training(threshold=threshold)[:NEEDS_TRAINING_SHOWN], share),
         "needs_below": threshold,
@@ -189,7 +181,7 @@ def summary_context(
         "filters": _filter_lines(filters),
         "today": today,
         "labels": {
-            **{key: _both(label) for key, label in LABELS.items()},
+            **{key: both(label) for key, label in LABELS.items()},
             "needs": _both_with(NEEDS, threshold=threshold),
             "needs_none": _both_with(NEEDS_NONE, threshold=threshold),
         },

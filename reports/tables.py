@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.roles import Role
 from learners.models import Gender
 
+from .bilingual import joined
 from .charts import coverage_band
 from .disclosure import SUPPRESSED, hidden
 from .selectors import TOTAL, AreaReport, AreaRow, ModuleRow, QuestionStat, Trend
@@ -81,15 +82,7 @@ def _heading(column: Column) -> str:
 
 def bilingual_headings(table: Table) -> list[str]:
     """Khmer first, English second, in one heading row: "ខេត្ត / Province"."""
-    return [_bilingual_heading(column) for column in table.columns]
-
-
-def _bilingual_heading(column: Column) -> str:
-    with translation.override("km"):
-        khmer = _heading(column)
-    with translation.override("en"):
-        english = _heading(column)
-    return khmer if khmer == english else f"{khmer} / {english}"
+    return [joined(lambda column=column: _heading(column)) for column in table.columns]
 
 
 def count_cell(value: int | None, share: bool) -> Cell:
@@ -216,17 +209,9 @@ def area_table(report: AreaReport, *, breakdown: str, share: bool, sort: str = "
 CODE_COLUMNS = (_("Code"), _("Name in Khmer"), _("Name in English"))
 
 
-def _bilingual(label) -> str:
-    with translation.override("km"):
-        khmer = str(label)
-    with translation.override("en"):
-        english = str(label)
-    return khmer if khmer == english else f"{khmer} / {english}"
-
-
 def area_export_rows(table: Table) -> tuple[list[str], list[list]]:
     """Exports put the code and both names first (donors need both), then the same figures as the screen."""
-    header = [_bilingual(label) for label in CODE_COLUMNS] + bilingual_headings(table)[1:]
+    header = [joined(label) for label in CODE_COLUMNS] + bilingual_headings(table)[1:]
     rows = [[row.code, row.name_km, row.name_en] + [cell.value for cell in cells[1:]] for row, cells in table.rows]
     if table.total is not None:
         rows.append(["", TOTAL[0], TOTAL[1]] + [cell.value for cell in table.total[1:]])

@@ -26,9 +26,10 @@ from wagtail.admin.widgets import Button, HeaderButton
 
 from core.roles import Role
 from learners.models import Commune, District, Province
-from learners.selectors import is_coordinator, sees_all_provinces
+from learners.selectors import sees_all_provinces
 
 from .models import Target, TargetChange, TargetChangeSource, TargetLevel
+from .selectors import report_scope
 from .services import target_delete, target_save
 
 # Wagtail's own "Reports" submenu (wagtail.admin.menu.reports_menu) is registered with this hook; our items join it.
@@ -43,15 +44,17 @@ HISTORY_OF = _("History of %(target)s")
 
 
 def target_provinces(user) -> QuerySet[Province]:
-    """The provinces whose targets this user may see and set: all, their own (provincial coordinators), or none.
+    """The provinces whose targets this user may see and set: those of their report scope (all for national
+    coordinators, their own for provincial ones, none for anyone else).
 
     Unlike `learners.selectors.coordinated_provinces`, trainers get none: they run workshops, not the rollout plan.
     """
-    if sees_all_provinces(user):
+    scope = report_scope(user=user)
+    if scope is None:
+        return Province.objects.none()
+    if scope.national:
         return Province.objects.all()
-    if is_coordinator(user):
-        return Province.objects.filter(coordinators__user=user)
-    return Province.objects.none()
+    return Province.objects.filter(code__in=scope.provinces)
 
 
 def targets_for(user) -> QuerySet[Target]:
