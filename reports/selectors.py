@@ -318,36 +318,40 @@ def province_report(*, scope: Scope, filters: Filters) -> AreaReport:
     return AreaReport(level="province", rows=list(rows.values()), total=total, filters=filters)
 
 
+def _drill_down(*, scope: Scope, filters: Filters, parent, rows: dict, level: str, group: str, where: Q):
+    """The places inside `parent` (a province's districts, a district's communes), counted and with targets;
+    the totals row is the parent itself, with the parent's own target (which wins over its children's sum)."""
+    total = _place_row(parent)
+    _fold(rows, total, _grouped_counts(scope=scope, filters=filters, group=group, where=where))
+    roles = filters.roles_or_all()
+    province_code = parent.code[:2]
+    book = TargetBook(_target_rows(roles=roles, province_codes=[province_code]))
+    _apply_targets(rows, total, book, roles)
+    total.target = book.for_roles(parent.code, roles)
+    return AreaReport(level=level, rows=list(rows.values()), total=total, filters=filters)
+
+
 def district_report(*, scope: Scope, filters: Filters, province: Province) -> AreaReport:
     """The districts of one province (plus learners with no district given)."""
-    districts = District.objects.filter(province=province).order_by("code")
-    rows = {district.code: _place_row(district) for district in districts}
+    rows = {district.code: _place_row(district) for district in District.objects.filter(province=province)}
     with_communes = set(
         Commune.objects.filter(district__province=province).values_list("district_id", flat=True).distinct()
     )
     for row in rows.values():
         row.has_children = row.code in with_communes
-    total = _place_row(province)
-    grouped = _grouped_counts(scope=scope, filters=filters, group="district_id", where=Q(province=province))
-    _fold(rows, total, grouped)
-    roles = filters.roles_or_all()
-    book = TargetBook(_target_rows(roles=roles, province_codes=[province.code]))
-    _apply_targets(rows, total, book, roles)
-    total.target = book.for_roles(province.code, roles)
-    return AreaReport(level="district", rows=list(rows.values()), total=total, filters=filters)
+    return _drill_down(
+        scope=scope, filters=filters, parent=province, rows=rows, level="district", group="district_id",
+        where=Q(province=province),
+    )  # fmt: skip
 
 
 def commune_report(*, scope: Scope, filters: Filters, district: District) -> AreaReport:
     """The communes of one district (plus learners of the district with no commune given)."""
     rows = {commune.code: _place_row(commune) for commune in Commune.objects.filter(district=district)}
-    total = _place_row(district)
-    grouped = _grouped_counts(scope=scope, filters=filters, group="commune_id", where=Q(district=district))
-    _fold(rows, total, grouped)
-    roles = filters.roles_or_all()
-    book = TargetBook(_target_rows(roles=roles, province_codes=[district.province_id]))
-    _apply_targets(rows, total, book, roles)
-    total.target = book.for_roles(district.code, roles)
-    return AreaReport(level="commune", rows=list(rows.values()), total=total, filters=filters)
+    return _drill_down(
+        scope=scope, filters=filters, parent=district, rows=rows, level="commune", group="commune_id",
+        where=Q(district=district),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------------------------

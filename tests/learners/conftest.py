@@ -11,41 +11,16 @@ from django.contrib.auth.models import Group
 
 from core.roles import Role
 from learners import groups
-from learners.models import Commune, District, Gender, PlaceUnit, Province, Source
+from learners.models import Gender, Source
 from learners.services import LearnerDetails, coordinator_scope_set, learner_create
+from tests.places import make_places
 
 PASSWORD = "a-Good-passw0rd"
 
 
 @pytest.fixture
 def places(db):
-    kampot = Province.objects.get(code="07")
-    takeo = Province.objects.get(code="21")
-    kampot_district = District.objects.create(
-        code="0701", province=kampot, name_km="អង្គរជ័យ", name_en="Angkor Chey", unit=PlaceUnit.DISTRICT
-    )
-    kampot_town = District.objects.create(
-        code="0708", province=kampot, name_km="ក្រុងកំពត", name_en="Kampot", unit=PlaceUnit.MUNICIPALITY
-    )
-    takeo_district = District.objects.create(
-        code="2101", province=takeo, name_km="អង្គរបុរី", name_en="Angkor Borei", unit=PlaceUnit.DISTRICT
-    )
-    return SimpleNamespace(
-        kampot=kampot,
-        takeo=takeo,
-        kampot_district=kampot_district,
-        kampot_town=kampot_town,
-        takeo_district=takeo_district,
-        kampot_commune=Commune.objects.create(
-            code="070101", district=kampot_district, name_km="អង្គភ្នំតូច", name_en="Angk Phnum Touch", unit="commune"
-        ),
-        kampot_sangkat=Commune.objects.create(
-            code="070801", district=kampot_town, name_km="កំពង់កណ្ដាល", name_en="Kampong Kandal", unit="sangkat"
-        ),
-        takeo_commune=Commune.objects.create(
-            code="210101", district=takeo_district, name_km="អង្គរបុរី", name_en="Angkor Borei", unit="commune"
-        ),
-    )
+    return make_places()
 
 
 def make_learner(*, province, username, phone="", source=Source.COORDINATOR, **extra):

@@ -13,11 +13,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from core.roles import Role
-from learners.models import Commune, Confirmation, District, Gender, LearnerProfile, PlaceUnit, Province
+from learners.models import Confirmation, Gender, LearnerProfile
 from learners.services import coordinator_scope_set
 from quizzes.models import TrainingSummary
 from quizzes.report_columns import copy_from_summaries
 from reports.models import Target
+from tests.places import make_places
 
 PASSWORD = "a-Good-passw0rd"
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -62,19 +63,10 @@ def staff(username, group_name, *, provinces=()):
 
 
 def build() -> SimpleNamespace:
-    kampot, takeo = Province.objects.get(code="07"), Province.objects.get(code="21")
-    angkor_chey = District.objects.create(
-        code="0701", province=kampot, name_km="អង្គរជ័យ", name_en="Angkor Chey", unit=PlaceUnit.DISTRICT
-    )
-    kampot_town = District.objects.create(
-        code="0708", province=kampot, name_km="ក្រុងកំពត", name_en="Kampot", unit=PlaceUnit.MUNICIPALITY
-    )
-    angk_phnum_touch = Commune.objects.create(
-        code="070101", district=angkor_chey, name_km="អង្គភ្នំតូច", name_en="Angk Phnum Touch", unit="commune"
-    )
-    kampong_kandal = Commune.objects.create(
-        code="070801", district=kampot_town, name_km="កំពង់កណ្ដាល", name_en="Kampong Kandal", unit="sangkat"
-    )
+    places = make_places()
+    kampot, takeo = places.kampot, places.takeo
+    angkor_chey, kampot_town = places.angkor_chey, places.kampot_town
+    angk_phnum_touch, kampong_kandal = places.angk_phnum_touch, places.kampong_kandal
     police, council, ccwc = Role.POLICE_OFFICER, Role.COMMUNE_COUNCIL, Role.CCWC_FOCAL_POINT
     female, male, other = Gender.FEMALE, Gender.MALE, Gender.OTHER
     learner(
@@ -108,11 +100,4 @@ def build() -> SimpleNamespace:
     Target.objects.create(province=kampot, district=angkor_chey, role=police, people=6)
     Target.objects.create(province=kampot, district=kampot_town, commune=kampong_kandal, role=council, people=2)
     Target.objects.create(province=takeo, role=police, people=0)
-    return SimpleNamespace(
-        kampot=kampot,
-        takeo=takeo,
-        angkor_chey=angkor_chey,
-        kampot_town=kampot_town,
-        angk_phnum_touch=angk_phnum_touch,
-        kampong_kandal=kampong_kandal,
-    )
+    return places
