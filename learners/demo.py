@@ -246,7 +246,10 @@ def _load_many(*, password_hash: str, per_province: int) -> int:
 
 register_demo_login("trainer", "Trainer: writes pages (cannot publish alone), enrols workshop participants")
 register_demo_login("trainer2", "Second trainer: approves trainer's pages for publication")
-register_demo_login("ngocrc", "National coordinator (NGOCRC): learners of all provinces at /km/coordinate/")
-register_demo_login("kampot-coordinator", "Provincial coordinator for Kampot")
+register_demo_login(
+    "ngocrc",
+    "National coordinator (NGOCRC): learners at /km/coordinate/, rollout reports at /admin/reports/provinces/",
+)
+register_demo_login("kampot-coordinator", "Provincial coordinator for Kampot: its learners, reports and targets")
 register_demo_login("officer", "Police officer in Kampot (learner; or sign in with 012 345 678)")
 register_demo_login("council", "Commune council member in Takeo (learner)")
