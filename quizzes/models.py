@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from core.json import UnicodeJSONEncoder
 from core.translated import BilingualContentMixin
 
 from .forms import QuizAdminForm
@@ -160,7 +161,7 @@ class Attempt(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     # {"pass_mark": int, "questions": [{"id", "kind", "scoring", "text": {km, en}, "explanation": {..},
     #   "image_id", "choices": [{"id", "text": {..}, "correct": bool, "feedback": {..}}]}]}, in the order shown.
-    snapshot = models.JSONField(_("questions as taken"))
+    snapshot = models.JSONField(_("questions as taken"), encoder=UnicodeJSONEncoder)
     # {"<question id>": [choice id, ...]}, saved screen by screen.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     # {"<question id>": {"points": float, "correct": bool}} once submitted.

@@ -5,6 +5,7 @@ PostgreSQL; SQLite's IMMEDIATE transactions already let one writer in at a time)
 submits by the same learner queue up instead of racing; the database constraints are the last line.
 """
 
+import functools
 import random
 import secrets
 from datetime import datetime, timedelta
@@ -12,11 +13,11 @@ from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.rows import fetch_one, select_columns
 from curriculum.models import LessonPage, ManualPage, ModulePage
 
 from .forms import question_problem
@@ -245,9 +246,7 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     of two racing submits exactly one updates the row; the other finds it submitted and returns the stored result.
     """
     now = now or timezone.now()
-    current = Attempt.objects.annotate(
-        module_id=F("quiz__module_id"), module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth")
-    ).get(pk=attempt.pk)
+    current = _attempt_with_module(attempt_id=attempt.pk)
     if current.learner_id != learner.pk:
         raise QuizError(NOT_YOUR_ATTEMPT)
     if not current.is_open:
@@ -285,6 +284,39 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
         if unread is not None and run(unread)[1] is None:
             module_completion_refresh(learner=learner, module_id=current.module_id, now=now, place=place)
     return current
+
+
+@functools.cache
+def _attempt_with_module_sql(vendor: str) -> str:
+    """Built once per process and database vendor: names come from the models' _meta, never from input."""
+    q = connection.ops.quote_name
+
+    def name(model, field: str) -> str:
+        return f"{q(model._meta.db_table)}.{q(model._meta.get_field(field).column)}"
+
+    columns = select_columns(Attempt)
+    return (
+        f"SELECT {columns}, {name(Quiz, 'module')} AS module_id, {name(Page, 'path')} AS module_path,"  # noqa: S608
+        f" {name(Page, 'depth')} AS module_depth FROM {q(Attempt._meta.db_table)}"
+        f" INNER JOIN {q(Quiz._meta.db_table)} ON {name(Quiz, 'id')} = {name(Attempt, 'quiz')}"
+        f" INNER JOIN {q(Page._meta.db_table)} ON {name(Page, 'id')} = {name(Quiz, 'module')}"
+        f" WHERE {name(Attempt, 'id')} = %s"
+    )
+
+
+def _attempt_with_module(*, attempt_id: int) -> Attempt:
+    """The attempt, annotated with its module's id, path and depth, in one ready-made SELECT: what
+    `Attempt.objects.annotate(module_id=F("quiz__module_id"), ...).get(pk=...)` reads, without the ORM building
+    the query on every submission (the same reason as `_submit_statements`). Raises Attempt.DoesNotExist."""
+    found = fetch_one(
+        Attempt,
+        _attempt_with_module_sql(connection.vendor),
+        [attempt_id],
+        extra=("module_id", "module_path", "module_depth"),
+    )
+    if found is None:
+        raise Attempt.DoesNotExist
+    return found
 
 
 def _submit_statements(*, attempt: Attempt, learner, now: datetime, place: tuple[str, int]) -> tuple:
