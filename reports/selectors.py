@@ -335,7 +335,7 @@ def district_report(*, scope: Scope, filters: Filters, province: Province) -> Ar
     """The districts of one province (plus learners with no district given)."""
     rows = {district.code: _place_row(district) for district in District.objects.filter(province=province)}
     with_communes = set(
-        Commune.objects.filter(district__province=province).values_list("district_id", flat=True).distinct()
+        Commune.objects.filter(district__province=province).order_by().values_list("district_id", flat=True).distinct()
     )
     for row in rows.values():
         row.has_children = row.code in with_communes
