@@ -319,13 +319,14 @@ def _attempt_with_module(*, attempt_id: int) -> Attempt:
     return found
 
 
-def _submit_statements(*, attempt: Attempt, learner, now: datetime, place: tuple[str, int]) -> tuple:
-    """The statements a submission runs inside the write lock, prepared before it: what
-    `filter(pk=..., status=open).update(...)`, `QuestionOutcome.objects.bulk_create(...)`,
-    `activity_record(...)` and `_unread_lessons(...).exists()` run, as plain SQL. The ORM would spend about
-    2 ms of CPU building them while every other writer waits (quizzes.transactions). Names come from the
-    models' `_meta` and values through each field's own `get_db_prep_save`, so SQLite and PostgreSQL both work.
-    """
+CLOSING_FIELDS = ("answers", "results", "score", "passed", "status", "submitted_at")
+OUTCOME_COLUMNS = ("attempt", "quiz", "question_id", "correct")
+
+
+@functools.cache
+def _submit_sql(vendor: str, outcome_rows: int) -> tuple[str, str, str, str]:
+    """The SQL text of `_submit_statements`, built once per process, database vendor and number of questions.
+    Every name comes from the models' _meta, never from input; values are parameters (S608)."""
     q = connection.ops.quote_name
 
     def table(model) -> str:
@@ -334,48 +335,59 @@ def _submit_statements(*, attempt: Attempt, learner, now: datetime, place: tuple
     def column(model, name: str) -> str:
         return q(model._meta.get_field(name).column)
 
+    def qualified(model, name: str) -> str:
+        return f"{table(model)}.{column(model, name)}"
+
+    assignments = ", ".join(f"{column(Attempt, f)} = %s" for f in CLOSING_FIELDS)
+    close = (
+        f"UPDATE {table(Attempt)} SET {assignments} WHERE {column(Attempt, 'id')} = %s"  # noqa: S608
+        f" AND {column(Attempt, 'status')} = %s"
+    )
+    names = ", ".join(column(QuestionOutcome, f) for f in OUTCOME_COLUMNS)
+    placeholders = ", ".join([f"({', '.join(['%s'] * len(OUTCOME_COLUMNS))})"] * outcome_rows)
+    outcomes = f"INSERT INTO {table(QuestionOutcome)} ({names}) VALUES {placeholders}"  # noqa: S608
+    activity = (
+        f"UPDATE {table(TrainingSummary)} SET {column(TrainingSummary, 'last_active_at')} = %s"  # noqa: S608
+        f" WHERE {column(TrainingSummary, 'learner')} = %s"
+    )
+    page_id, path, depth, live = (qualified(Page, name) for name in ("id", "path", "depth", "live"))
+    unread = (
+        f"SELECT 1 FROM {table(Page)} INNER JOIN {table(LessonPage)} ON {qualified(LessonPage, 'page_ptr')} = {page_id}"  # noqa: S608
+        f" WHERE {path} LIKE %s AND {depth} = %s AND {live} = %s"
+        f" AND NOT EXISTS (SELECT 1 FROM {table(LessonView)} WHERE {qualified(LessonView, 'learner')} = %s"
+        f" AND {qualified(LessonView, 'lesson')} = {page_id}) LIMIT 1"
+    )
+    return close, outcomes, activity, unread
+
+
+def _submit_statements(*, attempt: Attempt, learner, now: datetime, place: tuple[str, int]) -> tuple:
+    """The statements a submission runs inside the write lock, prepared before it: what
+    `filter(pk=..., status=open).update(...)`, `QuestionOutcome.objects.bulk_create(...)`,
+    `activity_record(...)` and `_unread_lessons(...).exists()` run, as plain SQL. The ORM would spend about
+    2 ms of CPU building them while every other writer waits (quizzes.transactions). Values go through each
+    field's own `get_db_prep_save`, so SQLite and PostgreSQL both work.
+    """
+
     def value(model, name: str, raw):
         return model._meta.get_field(name).get_db_prep_save(raw, connection)
 
-    # Every name below comes from the models' _meta, never from input; values are parameters (S608).
-    fields = ["answers", "results", "score", "passed", "status", "submitted_at"]
-    assignments = ", ".join(f"{column(Attempt, f)} = %s" for f in fields)
-    close = Statement(
-        f"UPDATE {table(Attempt)} SET {assignments} WHERE {column(Attempt, 'id')} = %s"  # noqa: S608
-        f" AND {column(Attempt, 'status')} = %s",
-        (*(value(Attempt, f, getattr(attempt, f)) for f in fields), attempt.pk, AttemptStatus.IN_PROGRESS.value),
-    )
     rows = [(o.attempt_id, o.quiz_id, o.question_id, o.correct) for o in question_outcomes(attempt=attempt)]
-    names = ", ".join(column(QuestionOutcome, f) for f in ("attempt", "quiz", "question_id", "correct"))
-    placeholders = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
-    outcomes = rows and Statement(
-        f"INSERT INTO {table(QuestionOutcome)} ({names}) VALUES {placeholders}",  # noqa: S608
-        tuple(item for row in rows for item in row),
+    close_sql, outcomes_sql, activity_sql, unread_sql = _submit_sql(connection.vendor, len(rows))
+    close = Statement(
+        close_sql,
+        (
+            *(value(Attempt, f, getattr(attempt, f)) for f in CLOSING_FIELDS),
+            attempt.pk,
+            AttemptStatus.IN_PROGRESS.value,
+        ),
     )
-    activity = Statement(
-        f"UPDATE {table(TrainingSummary)} SET {column(TrainingSummary, 'last_active_at')} = %s"  # noqa: S608
-        f" WHERE {column(TrainingSummary, 'learner')} = %s",
-        (value(TrainingSummary, "last_active_at", now), learner.pk),
-    )
+    outcomes = rows and Statement(outcomes_sql, tuple(item for row in rows for item in row))
+    activity = Statement(activity_sql, (value(TrainingSummary, "last_active_at", now), learner.pk))
     unread = None
     if attempt.passed:
         path, depth = place
-        page, lesson, view = (
-            {name: f"{table(model)}.{column(model, name)}" for name in cols}
-            for model, cols in (
-                (Page, ("id", "path", "depth", "live")),
-                (LessonPage, ["page_ptr"]),
-                (LessonView, ("learner", "lesson")),
-            )
-        )
-        unread = Statement(
-            f"SELECT 1 FROM {table(Page)} INNER JOIN {table(LessonPage)} ON {lesson['page_ptr']} = {page['id']}"  # noqa: S608
-            f" WHERE {page['path']} LIKE %s AND {page['depth']} = %s AND {page['live']} = %s"
-            f" AND NOT EXISTS (SELECT 1 FROM {table(LessonView)} WHERE {view['learner']} = %s"
-            f" AND {view['lesson']} = {page['id']}) LIMIT 1",
-            # Wagtail paths are made of [0-9A-Z] only, so the prefix needs no LIKE escaping.
-            (f"{path}%", depth + 1, True, learner.pk),
-        )
+        # Wagtail paths are made of [0-9A-Z] only, so the prefix needs no LIKE escaping.
+        unread = Statement(unread_sql, (f"{path}%", depth + 1, True, learner.pk))
     return close, outcomes, activity, unread
 
 
