@@ -89,28 +89,43 @@ def _header(name) -> str:
     return "_".join(str(name or "").strip().lower().split())
 
 
-def _rows_from_table(table: list[list]) -> list[ImportRow]:
+def table_values(
+    table: list[list],
+    *,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    heading=lambda text: text,
+    max_rows: int = MAX_ROWS,
+    empty_message=EMPTY_FILE,
+) -> list[tuple[int, dict[str, str]]]:
+    """An uploaded table's rows as (line number, {column: text}), the first non-blank row naming the columns
+    (`heading` maps a heading to a column name). Any file-level problem raises ImportFileError with a message
+    for the user: no rows, a required column missing, too many rows."""
     # Skip blank lines anywhere, including the top.
     numbered = [(number, row) for number, row in enumerate(table, start=1) if any(str(c or "").strip() for c in row)]
     if not numbered:
-        raise ImportFileError(EMPTY_FILE)
-    header_line, header = numbered[0]
-    names = [_header(name) for name in header]
-    missing = [name for name in REQUIRED if name not in names]
+        raise ImportFileError(empty_message)
+    names = [heading(name) for name in numbered[0][1]]
+    missing = [name for name in required if name not in names]
     if missing:
         raise ImportFileError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
     rows = []
     for number, cells in numbered[1:]:
-        values = dict.fromkeys(COLUMNS, "")
+        values = dict.fromkeys(columns, "")
         for name, cell in zip(names, cells, strict=False):
             if name in values:
                 values[name] = "" if cell is None else str(cell).strip()
-        rows.append(ImportRow(line=number, values=values))
+        rows.append((number, values))
     if not rows:
-        raise ImportFileError(EMPTY_FILE)
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(TOO_MANY_ROWS % {"max": MAX_ROWS})
+        raise ImportFileError(empty_message)
+    if len(rows) > max_rows:
+        raise ImportFileError(TOO_MANY_ROWS % {"max": max_rows})
     return rows
+
+
+def _rows_from_table(table: list[list]) -> list[ImportRow]:
+    rows = table_values(table, columns=COLUMNS, required=REQUIRED, heading=_header)
+    return [ImportRow(line=number, values=values) for number, values in rows]
 
 
 def read_table(*, name: str, content: bytes) -> list[list]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import Role
-from learners.importing import ImportFileError, choice_words, read_table
+from learners.importing import choice_words, read_table, table_values
 from learners.selectors import PlaceIndex
 
 from .models import Target, TargetChangeSource
@@ -41,8 +41,6 @@ COLUMN_ALIASES = {
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 EMPTY_FILE = _("The file has no rows of targets.")
-TOO_MANY_ROWS = _("The file has more than %(max)s rows. Split it into smaller files.")
-MISSING_COLUMNS = _("The first row must name the columns; missing: %(columns)s.")
 REQUIRED_VALUE = _("This value is required.")
 UNKNOWN_ROLE = _("Unknown role “%(value)s”.")
 UNKNOWN_PROVINCE = _("Unknown province “%(value)s”: give its code (01–25) or its Khmer or English name.")
@@ -123,27 +121,15 @@ def template_header() -> list[str]:
 
 
 def read_rows(*, name: str, content: bytes) -> list[TargetRow]:
-    table = read_table(name=name, content=content)
-    # Skip blank lines anywhere, including the top.
-    numbered = [(number, row) for number, row in enumerate(table, start=1) if any(str(c or "").strip() for c in row)]
-    if not numbered:
-        raise ImportFileError(EMPTY_FILE)
-    names = [column_name(heading) for heading in numbered[0][1]]
-    missing = [column for column in REQUIRED if column not in names]
-    if missing:
-        raise ImportFileError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
-    rows = []
-    for number, cells in numbered[1:]:
-        values = dict.fromkeys(COLUMNS, "")
-        for column, cell in zip(names, cells, strict=False):
-            if column in values:
-                values[column] = "" if cell is None else str(cell).strip()
-        rows.append(TargetRow(line=number, values=values))
-    if not rows:
-        raise ImportFileError(EMPTY_FILE)
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(TOO_MANY_ROWS % {"max": MAX_ROWS})
-    return rows
+    rows = table_values(
+        read_table(name=name, content=content),
+        columns=COLUMNS,
+        required=REQUIRED,
+        heading=column_name,
+        max_rows=MAX_ROWS,
+        empty_message=EMPTY_FILE,
+    )
+    return [TargetRow(line=number, values=values) for number, values in rows]
 
 
 def _code(text: str, length: int) -> str:

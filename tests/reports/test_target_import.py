@@ -10,13 +10,12 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from learners.forms import FILE_TOO_BIG, FILE_TYPE
-from learners.importing import NOT_UTF8, ImportFileError
+from learners.importing import MISSING_COLUMNS, NOT_UTF8, ImportFileError
 from reports import target_import
 from reports.models import Target, TargetChange, TargetChangeSource
 from reports.services import target_save
 from reports.target_import import (
     DUPLICATE_ROW,
-    MISSING_COLUMNS,
     UNKNOWN_ROLE,
     RowAction,
     read_rows,
