@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from core.roles import Role
 
 from .models import Gender, ImportBatch, LearnerProfile, Source
+from .names import check_username, clean_name
 from .phone import normalise_phone
 from .selectors import PlaceIndex
 from .services import LearnerDetails, learner_create
@@ -216,6 +217,13 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
         for column, limit in MAX_LENGTHS.items():
             if len(values[column]) > limit:
                 row.error(column, TOO_LONG % {"max": limit})
+        # The same name rules as every other way in (LearnerProfile.clean), shown in the dry run.
+        for column in ("full_name_km", "full_name_latin"):
+            if values[column]:
+                try:
+                    clean_name(values[column], latin_only=column == "full_name_latin")
+                except ValidationError as error:
+                    row.error(column, error.messages[0])
         gender = genders.get(values["gender"].casefold()) if values["gender"] else None
         if values["gender"] and gender is None:
             row.error("gender", UNKNOWN_GENDER % {"value": values["gender"]})
@@ -272,7 +280,7 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
             if key in usernames_in_db:
                 row.error("username", DUPLICATE_USERNAME_DB)
             try:
-                username_validator(values["username"])
+                username_validator(check_username(values["username"]))
             except ValidationError as error:
                 row.error("username", error.messages[0])
 

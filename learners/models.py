@@ -11,12 +11,16 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from core.roles import Role
 
+from .names import clean_name, clean_text
 from .phone import display_phone, normalise_phone
 
 DISTRICT_OUTSIDE_PROVINCE = _("This district is not in the chosen province.")
 COMMUNE_OUTSIDE_DISTRICT = _("This commune is not in the chosen district.")
 COMMUNE_OUTSIDE_PROVINCE = _("This commune is not in the chosen province.")
-PHONE_TAKEN = _("Another learner already uses this phone number.")
+# Says no more than needed: a stranger typing numbers learns nothing they could not learn by trying to sign in.
+PHONE_TAKEN = _(
+    "This phone number cannot be used. If it is your number, sign in with it, or ask your coordinator for help."
+)
 
 
 class PlaceUnit(models.TextChoices):
@@ -148,6 +152,7 @@ class Confirmation(models.TextChoices):
 class Source(models.TextChoices):
     SELF_REGISTERED = "self", _("Registered themselves")
     COORDINATOR = "coordinator", _("Created by a coordinator")
+    TRAINER = "trainer", _("Enrolled by a trainer")
     IMPORT = "import", _("Imported from a file")
     DEMO = "demo", _("Demo data")
 
@@ -304,6 +309,15 @@ class LearnerProfile(models.Model):
 
     def clean(self):
         errors = {}
+        # Every way in (registration, profile, coordinators' screens, import) saves through here.
+        for field_name, latin_only in (("full_name_km", False), ("full_name_latin", True)):
+            value = getattr(self, field_name)
+            if value:  # an empty required name is already reported as blank
+                try:
+                    setattr(self, field_name, clean_name(value, latin_only=latin_only))
+                except ValidationError as error:
+                    errors[field_name] = error.messages
+        self.unit = clean_text(self.unit)
         if self.phone:
             try:
                 self.phone = normalise_phone(self.phone)

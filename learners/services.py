@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import groups, lockout
+from . import groups, lockout, selectors
 from .models import Commune, Confirmation, District, LearnerProfile, Province, Source
+from .names import check_username
 from .phone import looks_like_phone, normalise_phone
 
 USERNAME_TAKEN = _("This username is taken. Choose another one.")
@@ -21,6 +22,14 @@ NOT_WAITING = _("This learner is not waiting for confirmation.")
 PRIVILEGED_ACCOUNT = _(
     "This person also has staff rights (trainer, coordinator or administrator); only an administrator can reset "
     "their password."
+)
+PRIVILEGED_CREDENTIALS = _(
+    "This person also has staff rights (trainer, coordinator or administrator); only an administrator can change "
+    "their e-mail or phone number."
+)
+PRIVILEGED_UNLOCK = _(
+    "This person also has staff rights (trainer, coordinator or administrator); only an administrator can unlock "
+    "their account."
 )
 
 User = get_user_model()
@@ -79,25 +88,32 @@ def _normalised_or_none(phone: str) -> str | None:
         return None
 
 
+def _new_username_errors(user, profile: LearnerProfile) -> list:
+    """Problems with the username of an account being created (usernames are chosen once)."""
+    try:
+        user.username = check_username(user.username)
+    except ValidationError as error:
+        return error.messages
+    # Case-insensitive, because people type their username with whatever case their phone's keyboard offers.
+    if User.objects.filter(username__iexact=user.username).exists():
+        return [USERNAME_TAKEN]
+    if looks_like_phone(user.username) and normalise_phone(user.username) != _normalised_or_none(profile.phone):
+        # Someone could otherwise take another person's number as a username. (Sign-in tries phone numbers
+        # first anyway, so an old number left in a username after a phone change does no harm.)
+        return [USERNAME_IS_A_PHONE]
+    return []
+
+
 def _clean_all(user, profile: LearnerProfile, *, password: str | None) -> None:
     """Validate the account and the profile together, so every problem is reported at once, per field."""
     errors: dict[str, list] = {}
+    if user.pk is None and (username_errors := _new_username_errors(user, profile)):
+        errors["username"] = username_errors
     try:
-        user.full_clean(exclude=["password"], validate_unique=False)
+        user.full_clean(exclude=["password", *errors], validate_unique=False)
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)
-    # Case-insensitive, because people type their username with whatever case their phone's keyboard offers.
-    if user.username and User.objects.exclude(pk=user.pk).filter(username__iexact=user.username).exists():
-        errors["username"] = [USERNAME_TAKEN]
-    elif (
-        user.pk is None
-        and looks_like_phone(user.username)
-        and normalise_phone(user.username) != _normalised_or_none(profile.phone)
-    ):
-        # Someone could otherwise take another person's number as a username. (Sign-in tries phone numbers
-        # first anyway, so an old number left in a username after a phone change does no harm.)
-        errors["username"] = [USERNAME_IS_A_PHONE]
     if password is not None:
         try:
             validate_password(password, user=user)
@@ -122,7 +138,9 @@ def learner_create(
     password: str | None = None,
     import_batch=None,
 ) -> LearnerProfile:
-    """A new account and profile. Self-registered learners wait for confirmation; everyone else is confirmed.
+    """A new account and profile. Confirmed when a coordinator of the learner's province (or the system, with
+    no `created_by`) vouches for them; self-registered learners and people a trainer enrolled wait for that
+    province's coordinator, like everyone else.
 
     `password=None` means the learner cannot sign in until a coordinator hands over a password.
     """
@@ -134,7 +152,9 @@ def learner_create(
         source=source,
         created_by=created_by,
         import_batch=import_batch,
-        confirmation=Confirmation.PENDING if source == Source.SELF_REGISTERED else Confirmation.CONFIRMED,
+        confirmation=Confirmation.CONFIRMED
+        if _vouches(source=source, created_by=created_by, province=details.province)
+        else Confirmation.PENDING,
     )
     _apply_details(profile, user, details)
     _clean_all(user, profile, password=password)
@@ -152,6 +172,26 @@ def learner_create(
     return profile
 
 
+def _vouches(*, source: str, created_by, province: Province) -> bool:
+    if source in (Source.SELF_REGISTERED, Source.TRAINER):
+        return False
+    if created_by is None:
+        return True  # a management command or the demo loader, run by whoever runs the server
+    return (
+        selectors.is_coordinator(created_by)
+        and selectors.coordinated_provinces(user=created_by).filter(pk=province.pk).exists()
+    )
+
+
+@transaction.atomic
+def learner_enrol(*, details: LearnerDetails, actor, username: str, password: str) -> LearnerProfile:
+    """A learner created on the coordination screens. A coordinator's learners are confirmed at once; a trainer's
+    (trainers run workshops in any province) wait for the confirmation of that province's coordinator, who
+    answers for the province's figures."""
+    source = Source.COORDINATOR if selectors.is_coordinator(actor) else Source.TRAINER
+    return learner_create(details=details, source=source, created_by=actor, username=username, password=password)
+
+
 @transaction.atomic
 def learner_register(*, details: LearnerDetails, username: str, password: str) -> LearnerProfile:
     return learner_create(details=details, source=Source.SELF_REGISTERED, username=username, password=password)
@@ -164,8 +204,20 @@ def learner_update(*, profile: LearnerProfile, details: LearnerDetails, actor) -
     profile = LearnerProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
     user = profile.user
     claim_before = (profile.province_id, profile.role)
+    credentials_before = {"email": user.email, "phone": profile.phone}
     _apply_details(profile, user, details)
-    _clean_all(user, profile, password=None)
+    errors = {}
+    if not may_change_credentials(actor=actor, user=user):
+        # Wagtail mails password-reset links to the account's e-mail, and the phone number signs in: whoever
+        # changes them can take the account over.
+        after = {"email": user.email, "phone": _normalised_or_none(profile.phone) or profile.phone}
+        errors = {name: [PRIVILEGED_CREDENTIALS] for name, value in credentials_before.items() if after[name] != value}
+    try:
+        _clean_all(user, profile, password=None)
+    except ValidationError as error:
+        errors = {**error.message_dict, **errors}
+    if errors:
+        raise ValidationError(errors)
     if actor.pk == user.pk and (profile.province_id, profile.role) != claim_before:
         profile.confirmation = Confirmation.PENDING
         profile.confirmed_by = None
@@ -210,14 +262,33 @@ def password_set(*, user, password: str) -> None:
 
 
 def is_privileged(user) -> bool:
-    return user.is_superuser or user.is_staff or user.groups.exclude(name=groups.LEARNER).exists()
+    """Staff rights of any kind: a group other than Learner, a permission of its own, or Django's staff flags."""
+    return (
+        user.is_superuser
+        or user.is_staff
+        or user.groups.exclude(name=groups.LEARNER).exists()
+        or user.user_permissions.exists()
+    )
+
+
+def may_change_credentials(*, actor, user) -> bool:
+    """Whether `actor` may change what signs `user` in or recovers the account: e-mail, phone, password, lockout.
+
+    Everyone their own; coordinators and trainers a learner's; a staff account's only an administrator (who
+    can already edit users in Wagtail's admin), and a superuser's only a superuser.
+    """
+    if actor.pk == user.pk or not is_privileged(user):
+        return True
+    if user.is_superuser:
+        return actor.is_superuser
+    return actor.is_superuser or actor.has_perm("auth.change_user")
 
 
 @transaction.atomic
 def learner_reset_password(*, profile: LearnerProfile, actor) -> str:
     """A new password for the coordinator to hand over in person; also lifts a lockout. Returns it once."""
     user = profile.user
-    if is_privileged(user) and not actor.is_superuser:
+    if not may_change_credentials(actor=actor, user=user):
         # Otherwise a provincial coordinator could take over a national coordinator's or an administrator's account.
         raise ValidationError(PRIVILEGED_ACCOUNT, code="privileged")
     password = handover_password()
