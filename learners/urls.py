@@ -2,31 +2,41 @@
 
 from django.urls import path
 
-from . import imports_views, views
+from . import account_views, coordinate_views, imports_views
 
 app_name = "learners"
 
 urlpatterns = [
-    path("account/sign-in/", views.SignInView.as_view(), name="sign_in"),
-    path("account/sign-out/", views.SignOutView.as_view(), name="sign_out"),
-    path("account/register/", views.register, name="register"),
-    path("account/", views.profile, name="profile"),
-    path("account/edit/", views.profile_edit, name="profile_edit"),
-    path("account/password/", views.password_change, name="password_change"),
-    path("coordinate/", views.learner_list, name="learner_list"),
-    path("coordinate/export.csv", views.learners_export, name="learners_export"),
-    path("coordinate/export.xlsx", views.learners_export, {"extension": "xlsx"}, name="learners_export_xlsx"),
-    path("coordinate/waiting/", views.waiting, name="waiting"),
-    path("coordinate/learners/new/", views.learner_create, name="learner_create"),
-    path("coordinate/learners/<int:pk>/", views.learner_detail, name="learner_detail"),
-    path("coordinate/learners/<int:pk>/edit/", views.learner_edit, name="learner_edit"),
-    path("coordinate/learners/<int:pk>/password/", views.learner_password, name="learner_password"),
-    path("coordinate/learners/<int:pk>/unlock/", views.learner_unlock, name="learner_unlock"),
-    path("coordinate/learners/<int:pk>/export.csv", views.learner_export, name="learner_export"),
+    path("account/sign-in/", account_views.SignInView.as_view(), name="sign_in"),
+    path("account/sign-out/", account_views.SignOutView.as_view(), name="sign_out"),
+    path("account/register/", account_views.register, name="register"),
+    path("account/", account_views.profile, name="profile"),
+    path("account/edit/", account_views.profile_edit, name="profile_edit"),
+    path("account/password/", account_views.password_change, name="password_change"),
+    path("coordinate/", coordinate_views.learner_list, name="learner_list"),
+    path("coordinate/export.csv", coordinate_views.learners_export, name="learners_export"),
     path(
-        "coordinate/learners/<int:pk>/confirm/", views.learner_decide, {"decision": "confirm"}, name="learner_confirm"
+        "coordinate/export.xlsx", coordinate_views.learners_export, {"extension": "xlsx"}, name="learners_export_xlsx"
     ),
-    path("coordinate/learners/<int:pk>/reject/", views.learner_decide, {"decision": "reject"}, name="learner_reject"),
+    path("coordinate/waiting/", coordinate_views.waiting, name="waiting"),
+    path("coordinate/learners/new/", coordinate_views.learner_create, name="learner_create"),
+    path("coordinate/learners/<int:pk>/", coordinate_views.learner_detail, name="learner_detail"),
+    path("coordinate/learners/<int:pk>/edit/", coordinate_views.learner_edit, name="learner_edit"),
+    path("coordinate/learners/<int:pk>/password/", coordinate_views.learner_password, name="learner_password"),
+    path("coordinate/learners/<int:pk>/unlock/", coordinate_views.learner_unlock, name="learner_unlock"),
+    path("coordinate/learners/<int:pk>/export.csv", coordinate_views.learner_export, name="learner_export"),
+    path(
+        "coordinate/learners/<int:pk>/confirm/",
+        coordinate_views.learner_decide,
+        {"decision": "confirm"},
+        name="learner_confirm",
+    ),
+    path(
+        "coordinate/learners/<int:pk>/reject/",
+        coordinate_views.learner_decide,
+        {"decision": "reject"},
+        name="learner_reject",
+    ),
     path("coordinate/import/", imports_views.import_upload, name="import_upload"),
     path("coordinate/import/confirm/", imports_views.import_confirm, name="import_confirm"),
     path("coordinate/import/template.csv", imports_views.import_template, name="import_template"),

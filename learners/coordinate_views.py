@@ -1,22 +1,18 @@
-"""Learners' account pages and coordinators' screens. Thin: forms check input, services write, selectors read.
+"""Coordinators' screens (/km/coordinate/...): learner list, detail, create, edit, confirm, unlock, exports.
 
-Every coordinator view looks learners up through `selectors.learners_for(user=...)`, so a learner outside the
-coordinator's provinces is simply not found (404), whatever link or URL was used.
+Every view looks learners up through `selectors.learners_for(user=...)`, so a learner outside the coordinator's
+provinces is simply not found (404), whatever link or URL was used.
 """
 
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import login, update_session_auth_hash
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -24,28 +20,16 @@ from django.views.decorators.http import require_POST
 from core.exports import csv_response, xlsx_response
 
 from . import lockout, selectors, services
-from .forms import (
-    CoordinatorLearnerForm,
-    LearnerDetailsForm,
-    LearnerSearchForm,
-    RegistrationForm,
-    SignInForm,
-)
+from .account_views import details_initial
+from .forms import CoordinatorLearnerForm, LearnerDetailsForm, LearnerSearchForm
 from .models import LearnerProfile, Source
 
-REGISTERED = _(
-    "Welcome! You can start learning now. A coordinator of %(province)s will confirm your account; "
-    "until then your results are not counted in reports."
-)
-PROFILE_SAVED = _("Your profile is saved.")
-PASSWORD_CHANGED = _("Your password is changed.")
 LEARNER_SAVED = _("%(name)s is saved.")
 LEARNER_CREATED = _("%(name)s can now sign in with the username %(username)s and the password shown below.")
 CONFIRMED = _("%(name)s is confirmed.")
 REJECTED = _("%(name)s is rejected: they can still read the manual, but are not counted in reports.")
 UNLOCKED = _("%(name)s can sign in again.")
 NO_ACCESS = _("You do not have access to this page.")
-NO_PROFILE = _("Your account has no learner profile.")
 
 EXPORT_COLUMNS = [
     ("username", _("Username")),
@@ -62,98 +46,6 @@ EXPORT_COLUMNS = [
     ("confirmation", _("Confirmation")),
     ("created_at", _("Created at")),
 ]
-
-
-def home_url() -> str:
-    return f"/{translation.get_language()}/"
-
-
-# --- Learner's own account ------------------------------------------------------------------------------------
-
-
-class SignInView(auth_views.LoginView):
-    form_class = SignInForm
-    template_name = "learners/sign_in.html"
-    redirect_authenticated_user = True
-
-    def get_default_redirect_url(self):
-        return home_url()
-
-
-class SignOutView(auth_views.LogoutView):
-    def get_default_redirect_url(self):
-        return home_url()
-
-
-def register(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("learners:profile")
-    form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            profile = services.learner_register(
-                details=form.details(),
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password1"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            login(request, profile.user, backend="learners.backends.PhoneOrUsernameBackend")
-            messages.success(request, REGISTERED % {"province": profile.province.name})
-            return redirect("learners:profile")
-    return render(request, "learners/register.html", {"form": form})
-
-
-@login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    return render(request, "learners/profile.html", {"profile": selectors.own_profile(user=request.user)})
-
-
-def _initial(profile: LearnerProfile) -> dict:
-    return {
-        "full_name_km": profile.full_name_km,
-        "full_name_latin": profile.full_name_latin,
-        "gender": profile.gender,
-        "role": profile.role,
-        "province": profile.province,
-        "district": profile.district,
-        "commune": profile.commune,
-        "unit": profile.unit,
-        "phone": profile.phone_display,
-        "email": profile.user.email,
-    }
-
-
-@login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
-    own = selectors.own_profile(user=request.user)
-    if own is None:
-        raise Http404(NO_PROFILE)
-    form = LearnerDetailsForm(request.POST or None, initial=_initial(own), place_province=own.province)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.learner_update(profile=own, details=form.details(), actor=request.user)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, PROFILE_SAVED)
-            return redirect("learners:profile")
-    return render(request, "learners/profile_edit.html", {"form": form, "profile": own})
-
-
-@login_required
-def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.password_set(user=request.user, password=form.cleaned_data["new_password1"])
-        update_session_auth_hash(request, request.user)
-        messages.success(request, PASSWORD_CHANGED)
-        return redirect("learners:profile")
-    return render(request, "learners/password_change.html", {"form": form})
-
-
-# --- Coordinators ---------------------------------------------------------------------------------------------
 
 
 def coordinator_required(permission: str):
@@ -267,7 +159,7 @@ def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         provinces=selectors.coordinated_provinces(user=request.user),
         place_province=learner.province,
-        initial=_initial(learner),
+        initial=details_initial(learner),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -332,7 +224,7 @@ def waiting(request: HttpRequest) -> HttpResponse:
     return render(request, "learners/coordinate/waiting.html", {"learners": learners[:200], "total": learners.count()})
 
 
-def _export_row(learner: LearnerProfile) -> list[str]:
+def export_row(learner: LearnerProfile) -> list[str]:
     return [
         learner.user.username,
         learner.full_name_km,
@@ -355,7 +247,7 @@ def learner_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything the platform holds about one learner (for the learner's own request, or a handover)."""
     learner = _learner(request, pk)
     header = [str(label) for _name, label in EXPORT_COLUMNS]
-    return csv_response(f"learner-{learner.pk}.csv", header, [_export_row(learner)])
+    return csv_response(f"learner-{learner.pk}.csv", header, [export_row(learner)])
 
 
 @coordinator_required("export_learners")
@@ -363,7 +255,7 @@ def learners_export(request: HttpRequest, extension: str = "csv") -> HttpRespons
     _form, queryset = _filtered(request)
     province = request.GET.get("province") or "all"
     header = [str(label) for _name, label in EXPORT_COLUMNS]
-    rows = (_export_row(learner) for learner in queryset.iterator(chunk_size=500))
+    rows = (export_row(learner) for learner in queryset.iterator(chunk_size=500))
     if extension == "xlsx":
         return xlsx_response(f"learners-{province}.xlsx", header, rows)
     return csv_response(f"learners-{province}.csv", header, rows)
