@@ -1,6 +1,6 @@
 """Coordinators and administrators set training targets and read their history; trainers and learners get none.
 
-Which provinces' targets each of them reaches is decided in code (reports.targets_admin.target_provinces).
+Which provinces' targets each of them reaches is decided in code (reports.targets.selectors.target_provinces).
 """
 
 from django.contrib.auth.management import create_permissions

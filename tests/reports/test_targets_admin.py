@@ -10,7 +10,7 @@ from wagtail.users.models import UserProfile
 from learners import groups
 from reports.models import Target, TargetChange, TargetChangeSource
 from reports.services import target_save
-from reports.targets_admin import DUPLICATE_TARGET
+from reports.targets.forms import DUPLICATE_TARGET
 from tests.reports.target_fixtures import make_people, make_places
 
 TARGET_FORM = {"district": "", "commune": "", "role": "police_officer"}

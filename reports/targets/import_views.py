@@ -1,6 +1,5 @@
 """Target import screens in the admin: upload -> dry run of every row -> save all or nothing -> the list."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,29 +13,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.exports import csv_response
 from core.roles import Role
-from learners.forms import ImportUploadForm
 from learners.importing import ImportFileError
 
-from . import target_import
-from .models import Target
-from .target_import import RowAction, TargetRow
-from .targets_admin import target_provinces
+from .. import target_import
+from ..models import Target
+from ..target_import import RowAction, TargetRow
+from .forms import TargetUploadForm
+from .selectors import target_provinces
 
 SESSION_KEY = "reports_target_import"
 IMPORTED = _("Targets imported from %(file)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged.")
 PREVIEW_EXPIRED = _("Upload the file again: the preview has expired.")
-
-
-class TargetUploadForm(ImportUploadForm):
-    """The learner import's checks (.csv or .xlsx, at most 2 MB), with this import's columns."""
-
-    file = forms.FileField(
-        label=_("File of targets (.csv or .xlsx)"),
-        help_text=_(
-            "Columns: province_code, role, people, and optionally district_code and commune_code. Places by "
-            "gazetteer code or by Khmer or English name; roles by code or by name in either language."
-        ),
-    )
 
 
 def _check_permission(request: HttpRequest) -> None:
