@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors, services
+from . import lockout, selectors, services
 from .forms import LearnerDetailsForm, RegistrationForm, SignInForm
 from .models import LearnerProfile
 
@@ -49,20 +49,24 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("learners:profile")
     form = RegistrationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             profile = services.learner_register(
                 details=form.details(),
                 username=form.cleaned_data["username"],
                 password=form.cleaned_data["password1"],
+                address=lockout.client_address(request),
             )
         except ValidationError as error:
             form.add_service_errors(error)
+            if getattr(error, "code", None) == services.REGISTRATION_LIMITED_CODE:
+                status = 429
         else:
             login(request, profile.user, backend="learners.backends.PhoneOrUsernameBackend")
             messages.success(request, REGISTERED % {"province": profile.province.name})
             return redirect("learners:profile")
-    return render(request, "learners/register.html", {"form": form})
+    return render(request, "learners/register.html", {"form": form}, status=status)
 
 
 @login_required

@@ -22,7 +22,7 @@ from core.exports import csv_response, xlsx_response
 from . import lockout, selectors, services
 from .account_views import details_initial
 from .forms import CoordinatorLearnerForm, LearnerDetailsForm, LearnerSearchForm
-from .models import LearnerProfile, Source
+from .models import LearnerProfile
 
 LEARNER_SAVED = _("%(name)s is saved.")
 LEARNER_CREATED = _("%(name)s can now sign in with the username %(username)s and the password shown below.")
@@ -133,10 +133,9 @@ def learner_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         password = services.handover_password()
         try:
-            learner = services.learner_create(
+            learner = services.learner_enrol(
                 details=form.details(),
-                source=Source.COORDINATOR,
-                created_by=request.user,
+                actor=request.user,
                 username=form.cleaned_data["username"],
                 password=password,
             )
@@ -160,6 +159,7 @@ def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
         provinces=selectors.coordinated_provinces(user=request.user),
         place_province=learner.province,
         initial=details_initial(learner),
+        credentials_locked=not services.may_change_credentials(actor=request.user, user=learner.user),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,8 +189,12 @@ def learner_password(request: HttpRequest, pk: int) -> HttpResponse:
 @coordinator_required("unlock_learner")
 def learner_unlock(request: HttpRequest, pk: int) -> HttpResponse:
     learner = _learner(request, pk)
-    services.learner_unlock(profile=learner, actor=request.user)
-    messages.success(request, UNLOCKED % {"name": learner.full_name_km})
+    try:
+        services.learner_unlock(profile=learner, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, UNLOCKED % {"name": learner.full_name_km})
     return redirect("learners:learner_detail", pk=learner.pk)
 
 

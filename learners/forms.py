@@ -11,7 +11,7 @@ from core.roles import Role
 from . import lockout
 from .models import Commune, Confirmation, District, Gender, Province
 from .phone import normalise_phone
-from .services import LearnerDetails
+from .services import PRIVILEGED_CREDENTIALS, LearnerDetails
 
 USERNAME_OR_PHONE = _("Username or phone number")
 INVALID_SIGN_IN = _("The username or phone number and password do not match. Check both and try again.")
@@ -87,10 +87,16 @@ class LearnerDetailsForm(forms.Form):
     # Where a service's error for a model field is shown in this form.
     service_field_names = {"password": "password1"}
 
-    def __init__(self, *args, provinces=None, place_province=None, **kwargs):
+    def __init__(self, *args, provinces=None, place_province=None, credentials_locked=False, **kwargs):
         super().__init__(*args, **kwargs)
         if provinces is not None:
             self.fields["province"].queryset = provinces
+        if credentials_locked:
+            # Shown but not editable: a disabled field keeps its initial value whatever is posted (the service
+            # refuses a change anyway).
+            for name in ("email", "phone"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = PRIVILEGED_CREDENTIALS
         province_code = self._chosen_province_code(place_province)
         if province_code:
             self.fields["district"].queryset = District.objects.filter(province_id=province_code)

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import groups, lockout, selectors
+from . import groups, lockout, registration_limits, selectors
 from .models import Commune, Confirmation, District, LearnerProfile, Province, Source
 from .names import check_username
 from .phone import looks_like_phone, normalise_phone
@@ -192,8 +192,18 @@ def learner_enrol(*, details: LearnerDetails, actor, username: str, password: st
     return learner_create(details=details, source=source, created_by=actor, username=username, password=password)
 
 
+REGISTRATION_LIMITED_CODE = "registration_limited"
+
+
 @transaction.atomic
-def learner_register(*, details: LearnerDetails, username: str, password: str) -> LearnerProfile:
+def learner_register(
+    *, details: LearnerDetails, username: str, password: str, address: str | None = None
+) -> LearnerProfile:
+    """Self-registration from `address` (the client's, see learners.lockout.client_address), which is counted
+    first, so attempts that fail (a phone number already in use) count too."""
+    if registration_limits.is_limited(address):
+        raise ValidationError(registration_limits.limited_message(), code=REGISTRATION_LIMITED_CODE)
+    registration_limits.record(address)
     return learner_create(details=details, source=Source.SELF_REGISTERED, username=username, password=password)
 
 
@@ -300,6 +310,9 @@ def learner_reset_password(*, profile: LearnerProfile, actor) -> str:
 
 @transaction.atomic
 def learner_unlock(*, profile: LearnerProfile, actor) -> int:
+    if not may_change_credentials(actor=actor, user=profile.user):
+        # A lock stops someone guessing a staff password; only those who could reset that password lift it.
+        raise ValidationError(PRIVILEGED_UNLOCK, code="privileged")
     return lockout.unlock(user=profile.user)
 
 
