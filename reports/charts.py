@@ -14,8 +14,9 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .disclosure import SUPPRESSED, hidden, shown
+from .disclosure import HIDDEN_BAND, SUPPRESSED
 from .selectors import AreaReport, AreaRow, Trend
+from .sharing import NOTHING_HIDDEN, Suppression, TrendSuppression, own_suppression
 
 # Where each province sits on a 6 x 5 grid (row, column), roughly as on the map of Cambodia: the Thai border
 # and the north on the first two rows, the Mekong provinces in the middle, the coast on the last row.
@@ -109,6 +110,8 @@ BANDS = (
     Band("75", _("At least 75%"), 75, None),
 )
 BANDS_BY_KEY = {band.key: band for band in BANDS}
+# For sharing: a place whose completed count is hidden; its colour would narrow the count down.
+HIDDEN = Band(HIDDEN_BAND, _("Hidden for sharing"), None, None)
 
 
 def coverage_band(coverage: float | None) -> Band:
@@ -128,8 +131,8 @@ def coverage_text(coverage: float | None) -> str:
     return f"{round(coverage, 1):.1f}%"
 
 
-def legend() -> list[Band]:
-    return list(BANDS)
+def legend(share: bool = False) -> list[Band]:
+    return [*BANDS, HIDDEN] if share else list(BANDS)
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ class Tile:
     target: int | None = None
     coverage: float | None = None
     url: str | None = None
-    suppressed: bool = False  # for sharing: a completed count from 1 to 4 is shown as "<5", its coverage hidden
+    suppressed: bool = False  # for sharing: the completed count is hidden, and with it coverage and colour
 
     @property
     def name(self) -> str:
@@ -199,8 +202,9 @@ class Tile:
         }
 
 
-def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None, share: bool = False) -> Tile:
+def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None, hide: Suppression) -> Tile:
     grid_row, column, _km, _en = PLACES[row.code]
+    suppressed = hide.hides_completion(row)
     return Tile(
         code=row.code,
         name_km=row.name_km,
@@ -208,12 +212,12 @@ def _tile_from_row(row: AreaRow, *, link: Callable[[str], str | None] | None, sh
         row=grid_row,
         column=column,
         in_scope=True,
-        band=coverage_band(row.coverage),
+        band=HIDDEN if suppressed else coverage_band(row.coverage),
         completed=row.counts.completed,
         target=row.target,
-        coverage=row.coverage,
+        coverage=None if suppressed else row.coverage,
         url=link(row.code) if link else None,
-        suppressed=hidden(row.counts.completed, share),
+        suppressed=suppressed,
     )
 
 
@@ -231,15 +235,21 @@ class TileList(list):
 
 
 def province_tiles(
-    report: AreaReport, *, link: Callable[[str], str | None] | None = None, share: bool = False
+    report: AreaReport,
+    *,
+    link: Callable[[str], str | None] | None = None,
+    share: bool = False,
+    suppression: Suppression | None = None,
 ) -> TileList:
     """All 25 provinces in reading order (north to south, west to east). Provinces of the report carry their
     figures, band and drill-down link (`link(code)`); the others, outside a provincial coordinator's scope, keep
     the country's shape with their name only. Rows that are not provinces (learners with no place) are left out.
+    When sharing, a province whose completed count hides (`suppression`, by default the table's own) is "hidden".
     """
+    hide = (suppression or own_suppression(report)) if share else NOTHING_HIDDEN
     rows = {row.code: row for row in report.rows if row.code in PLACES}
     tiles = [
-        _tile_from_row(rows[code], link=link, share=share) if code in rows else _outside_tile(code) for code in PLACES
+        _tile_from_row(rows[code], link=link, hide=hide) if code in rows else _outside_tile(code) for code in PLACES
     ]
     return TileList(sorted(tiles, key=lambda tile: (tile.row, tile.column)))
 
@@ -266,7 +276,8 @@ class Bar:
     label_km: str
     label_en: str
     year: str  # shown under the first bar and under each January, empty otherwise
-    shown: str = ""  # the value as printed: "<5" for a small count when sharing
+    shown: str = ""  # the value as printed: the mark for a hidden month when sharing
+    hidden: bool = False  # drawn as an empty, hatched bar: its height would give the count away
 
     @property
     def size(self) -> str:
@@ -283,35 +294,45 @@ class Bar:
 
 
 class BarList(list):
-    share = False
+    hides_total = False
 
     @property
     def peak(self):
-        return shown(max((bar.value for bar in self), default=0), self.share)
+        """The tallest bar drawn (hidden months are not drawn)."""
+        return max((bar.value for bar in self if not bar.hidden), default=0)
 
     @property
     def total(self):
-        return shown(sum(bar.value for bar in self), self.share)
+        return SUPPRESSED if self.hides_total else sum(bar.value for bar in self)
 
 
-def trend_bars(trend: Trend, *, province: str | None = None, share: bool = False) -> BarList:
-    """One bar per month of the trend (all provinces of the scope, or one province's), scaled to the peak.
-    When sharing, a month with 1 to 4 completions reads "<5" and is drawn as tall as 5 would be."""
+def trend_bars(
+    trend: Trend, *, province: str | None = None, share: bool = False, suppression: TrendSuppression | None = None
+) -> BarList:
+    """One bar per month of the trend (all provinces of the scope, or one province's), scaled to the tallest.
+    When sharing, the months `suppression` hides (`sharing.trend_suppression`) read as the mark and are drawn
+    empty: scaling bars to a hidden month, or drawing it, would give it away."""
+    if share and suppression is None:
+        raise ValueError("Shared bars need the months to hide (sharing.trend_suppression).")
+    hide = suppression if share else TrendSuppression(hidden=frozenset())
     values = trend.by_province.get(province, [0] * len(trend.months)) if province else trend.national
-    peak = max([*values, 5] if share and any(hidden(value, share) for value in values) else values, default=0)
+    hidden_months = [hide.hides(index, province) for index in range(len(values))]
+    peak = max((value for value, gone in zip(values, hidden_months, strict=True) if not gone), default=0)
     bars = BarList()
-    bars.share = share
+    bars.hides_total = share and hide.hides_total
     for index, (month, value) in enumerate(zip(trend.months, values, strict=True)):
+        gone = hidden_months[index]
         bars.append(
             Bar(
                 month=month,
                 value=value,
-                height=100 * (5 if hidden(value, share) else value) / peak if peak else 0.0,
+                height=0.0 if gone or not peak else 100 * value / peak,
                 label=month_name(month),
                 label_km=month_name(month, "km"),
                 label_en=month_name(month, "en"),
                 year=str(month.year) if index == 0 or month.month == 1 else "",
-                shown=str(shown(value, share)),
+                shown=SUPPRESSED if gone else str(value),
+                hidden=gone,
             )
         )
     return bars

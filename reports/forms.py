@@ -46,7 +46,10 @@ class ReportFilterForm(forms.Form):
     share = forms.BooleanField(
         label=_("For sharing outside NGOCRC"),
         required=False,
-        help_text=_('Counts from 1 to 4 are shown as "<5" so that no one can be singled out.'),
+        help_text=_(
+            "Counts from 1 to 4, and figures from which they could be worked out, are hidden so that no one can be "
+            "singled out."
+        ),
     )
 
     def __init__(self, data=None, **kwargs):

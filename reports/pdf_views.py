@@ -31,17 +31,21 @@ def _options(request: HttpRequest) -> dict:
     return {"filters": form.filters(), "threshold": form.threshold_value, "share": form.share_value}
 
 
-def _pdf_response(content: bytes, name: str) -> HttpResponse:
+def _pdf_response(content: bytes, name: str, *, share: bool) -> HttpResponse:
+    """A shared copy is named "...-shared.pdf", as the shared CSV and XLSX files are."""
+    suffix = "-shared" if share else ""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate().isoformat()}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate().isoformat()}{suffix}.pdf"'
     response["Cache-Control"] = "private, no-store"  # figures about named places, for signed-in coordinators
     return response
 
 
 def national_summary_pdf(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    content = summary_pdf(scope=scope, **_options(request))
-    return _pdf_response(content, "training-summary" if scope.national else "training-summary-my-provinces")
+    options = _options(request)
+    content = summary_pdf(scope=scope, **options)
+    name = "training-summary" if scope.national else "training-summary-my-provinces"
+    return _pdf_response(content, name, share=options["share"])
 
 
 def province_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
@@ -49,5 +53,7 @@ def province_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
     province = get_object_or_404(Province, code=code)
     if not scope.allows(province.code):
         raise Http404
-    content = summary_pdf(scope=scope, province=province, **_options(request))
-    return _pdf_response(content, f"training-summary-{province.code}-{slugify(province.name_en)}")
+    options = _options(request)
+    content = summary_pdf(scope=scope, province=province, **options)
+    name = f"training-summary-{province.code}-{slugify(province.name_en)}"
+    return _pdf_response(content, name, share=options["share"])

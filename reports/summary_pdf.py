@@ -3,7 +3,8 @@ or for one province.
 
 WeasyPrint with the packaged Noto Sans Khmer, exactly as the certificate (quizzes.certificates): Pango/HarfBuzz
 shape Khmer, and no machine fonts are needed. Every label is HTML text: no SVG at all, since WeasyPrint breaks Khmer
-inside SVG. Khmer first, English second, whatever language the reader uses.
+inside SVG. Khmer first, English second, whatever language the reader uses. Shared copies hide the same cells as
+the report pages (`reports.sharing`) and say "for sharing" under the title.
 """
 
 from dataclasses import replace
@@ -19,9 +20,10 @@ from curriculum.models import ModulePage
 from learners.models import Gender, Province
 
 from .bilingual import both
-from .charts import coverage_band, coverage_text, legend, province_tiles, trend_bars
-from .disclosure import hidden, shown
+from .charts import HIDDEN, coverage_band, coverage_text, legend, province_tiles, trend_bars
+from .disclosure import SUPPRESSED
 from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
+from .sharing import NATION, NOTHING_HIDDEN, Suppression, chain_of, split_key, trend_suppression
 
 NEEDS_TRAINING_BELOW = 50  # % coverage, unless the reader chose another threshold
 NEEDS_TRAINING_SHOWN = 5
@@ -52,6 +54,10 @@ LABELS = {
     "without_target": _("No target set yet"),
     "trend": _("Course completions per month"),
     "generated": _("Generated on"),
+    "shared": _("For sharing outside NGOCRC"),
+    "shared_note": _(
+        "x marks a hidden figure: a count from 1 to 4, or a figure from which such a count could be worked out."
+    ),
     "footer": _(
         "Counts of confirmed learners with an active account. Coverage = learners who completed the course "
         "(or the chosen modules) ÷ target. Targets are set per role, not per gender."
@@ -107,34 +113,42 @@ def _both_with(value, **params) -> dict[str, str]:
     return {language: text % params for language, text in both(value).items()}
 
 
-def _counts(counts, share: bool) -> dict:
-    return {key: shown(getattr(counts, key), share) for key in ("registered", "started", "completed")}
+MEASURES = ("registered", "started", "completed")
 
 
-def _figures(row, share: bool) -> dict:
-    """A row's figures as printed: counts (with "<5" when sharing), target, coverage and people still to train."""
-    hide = hidden(row.counts.completed, share)
+def _figures(row, hide: Suppression) -> dict:
+    """A row's figures as printed: counts (the mark where hidden), target, coverage and people still to train."""
+    gone = hide.hides_completion(row)
     return {
-        **_counts(row.counts, share),
+        **{key: SUPPRESSED if hide.hides(row, key) else getattr(row.counts, key) for key in MEASURES},
         "target": "–" if row.target is None else row.target,
-        "coverage": "–" if hide else coverage_text(row.coverage),
-        "to_train": "–" if hide or row.to_train is None else row.to_train,
+        "coverage": "–" if gone else coverage_text(row.coverage),
+        "to_train": "–" if gone or row.to_train is None else row.to_train,
     }
 
 
-def _gender_rows(total, share: bool) -> list[dict]:
+def _gender_rows(total, hide: Suppression) -> list[dict]:
     return [
-        {"label": both(label), **_counts(total.by_gender[value], share)}
+        {
+            "label": both(label),
+            **{
+                key: SUPPRESSED if hide.hides(total, key, split_key("gender", value)) else getattr(counts, key)
+                for key in MEASURES
+            },
+        }
         for value, label in Gender.choices
-        if total.by_gender.get(value) is not None
+        if (counts := total.by_gender.get(value)) is not None
     ]
 
 
-def _place_rows(rows, share: bool) -> list[dict]:
+def _band(row, hide: Suppression) -> str:
+    return HIDDEN.key if hide.hides_completion(row) else coverage_band(row.coverage).key
+
+
+def _place_rows(rows, hide: Suppression) -> list[dict]:
     """Districts (or provinces) for a table: names in both languages, figures, coverage text and band."""
     return [
-        {"row": row, "unplaced": row.code == UNPLACED, "band": coverage_band(row.coverage).key, **_figures(row, share)}
-        for row in rows
+        {"row": row, "unplaced": row.code == UNPLACED, "band": _band(row, hide), **_figures(row, hide)} for row in rows
     ]
 
 
@@ -154,30 +168,38 @@ def summary_context(
         report = province_report(scope=scope, filters=filters)
         trend_scope = scope
         provinces = [row for row in report.rows if row.code != UNPLACED]
+        pages = [(report, NATION)]
     else:
         report = district_report(scope=scope, filters=filters, province=province)
         trend_scope = Scope(provinces=frozenset({province.code}))
         provinces = []
+        pages = [(province_report(scope=scope, filters=filters), NATION), (report, province.code)]
     trend = completion_trend(scope=trend_scope, filters=_trend_filters(filters, today), today=today, months=12)
+    hide, months = NOTHING_HIDDEN, None
+    if share:  # the same cells as the report pages hide, and the months protected with the counts they add up to
+        chain = chain_of(pages)
+        hide = Suppression(hidden=chain.hidden, parent=pages[-1][1])
+        months = trend_suppression(trend=trend, codes=[], report=report, chain=chain)
     total = report.total
-    tiles = province_tiles(report, share=share) if province is None else []  # each tile carries both names
+    tiles = province_tiles(report, share=share, suppression=hide) if province is None else []  # both names
+    needing = [row for row in report.needing_training(threshold=threshold) if not hide.hides_completion(row)]
     return {
         "kind": "province" if province else ("national" if scope.national else "scoped"),
         "province": province,
         "provinces": provinces,
         "report": report,
         "total": total,
-        "total_figures": _figures(total, share),
-        "total_band": coverage_band(total.coverage).key,
-        "genders": _gender_rows(total, share),
+        "total_figures": _figures(total, hide),
+        "total_band": _band(total, hide),
+        "genders": _gender_rows(total, hide),
         "tiles": tiles,
-        "legend": [{"key": band.key, "label": both(band.label)} for band in legend()],
-        "places": _place_rows(report.rows, share) if province else [],
-        "needing": _place_rows(report.needing_training(threshold=threshold)[:NEEDS_TRAINING_SHOWN], share),
+        "legend": [{"key": band.key, "label": both(band.label)} for band in legend(share)],
+        "places": _place_rows(report.rows, hide) if province else [],
+        "needing": _place_rows(needing[:NEEDS_TRAINING_SHOWN], hide),
         "needs_below": threshold,
         "share": share,
         "without_target": [row for row in report.without_target() if row.code != UNPLACED],
-        "bars": trend_bars(trend, share=share),
+        "bars": trend_bars(trend, share=share, suppression=months),
         "filters": _filter_lines(filters),
         "today": today,
         "labels": {

@@ -1,8 +1,9 @@
 """Report tables as cells: one definition of each column serves the screen, the CSV and the XLSX export, so the
 three always show the same figures.
 
-A cell keeps the raw value (numbers stay numbers in XLSX) and the text shown; with "for sharing" on, counts from
-1 to 4 become "<5", and what would give them away (coverage, people still to train) is left blank.
+A cell keeps the raw value (numbers stay numbers in XLSX) and the text shown. With "for sharing" on, the cells
+`reports.sharing` hides show one mark (small counts and those hidden to protect them), and what would give them
+away (coverage, people still to train, a wrong-answer share) is left blank; sorting puts hidden cells last.
 """
 
 from collections.abc import Callable
@@ -19,8 +20,9 @@ from learners.models import Gender
 
 from .bilingual import joined
 from .charts import coverage_band
-from .disclosure import SUPPRESSED, hidden
+from .disclosure import HIDDEN_BAND, SUPPRESSED, hidden
 from .selectors import TOTAL, AreaReport, AreaRow, ModuleRow, QuestionStat, Trend
+from .sharing import NOTHING_HIDDEN, Suppression, TrendSuppression, module_suppression, own_suppression
 
 MEASURES = (
     ("registered", _("Registered")),
@@ -85,10 +87,11 @@ def bilingual_headings(table: Table) -> list[str]:
     return [joined(lambda column=column: _heading(column)) for column in table.columns]
 
 
-def count_cell(value: int | None, share: bool) -> Cell:
+def count_cell(value: int | None, hide: bool) -> Cell:
+    """A count, or the mark when `hide` (the suppression decided it, or a small count when sharing)."""
     if value is None:
         return Cell(None, "")
-    if hidden(value, share):
+    if hide:
         return Cell(SUPPRESSED, SUPPRESSED)
     return Cell(value, str(value))
 
@@ -111,10 +114,6 @@ def text_cell(value: str) -> Cell:
     return Cell(value, value, numeric=False)
 
 
-def _hides_completion(row: AreaRow, share: bool) -> bool:
-    return hidden(row.counts.completed, share)
-
-
 GENDER_SHORT = {Gender.FEMALE: _("Women"), Gender.MALE: _("Men"), Gender.OTHER: _("Other")}
 ROLE_SHORT = {
     Role.POLICE_OFFICER: _("Police"),
@@ -126,18 +125,25 @@ ROLE_SHORT = {
 
 
 def _split_columns(key: str, label, breakdown: str) -> list[Column]:
-    """A measure's total, then one column per gender or role, under the measure's name."""
+    """A measure's total, then one column per gender or role, under the measure's name. Area cells take the
+    page's `Suppression` as their second argument."""
     splits = {"gender": ("by_gender", GENDER_SHORT), "role": ("by_role", ROLE_SHORT)}.get(breakdown)
+
+    def whole(row, hide: Suppression) -> Cell:
+        return count_cell(getattr(row.counts, key), hide.hides(row, key))
+
     if splits is None:
-        return [Column(key, label, lambda row, share: count_cell(getattr(row.counts, key), share))]
+        return [Column(key, label, whole)]
     attribute, labels = splits
-    columns = [Column(key, _("All"), lambda row, share: count_cell(getattr(row.counts, key), share), group=label)]
+    columns = [Column(key, _("All"), whole, group=label)]
     for value, split_label in labels.items():
         columns.append(
             Column(
                 f"{key}_{value}",
                 split_label,
-                lambda row, share, value=value: count_cell(getattr(getattr(row, attribute)[value], key), share),
+                lambda row, hide, value=value: count_cell(
+                    getattr(getattr(row, attribute)[value], key), hide.hides_split(row, key, breakdown, value)
+                ),
                 group=label,
             )
         )
@@ -149,27 +155,39 @@ def _area_columns(*, level: str, breakdown: str) -> list[Column]:
     for key, label in MEASURES:
         columns += _split_columns(key, label, breakdown)
     columns += [
-        Column("target", _("Target"), lambda row, share: count_cell(row.target, False)),
+        Column("target", _("Target"), lambda row, hide: count_cell(row.target, False)),
         Column(
             "coverage",
             _("Coverage (%)"),
-            lambda row, share: (
-                Cell(None, "", band="none")
-                if _hides_completion(row, share)
+            lambda row, hide: (
+                Cell(None, "", band=HIDDEN_BAND)
+                if hide.hides_completion(row)
                 else percent_cell(row.coverage, coverage_band(row.coverage).key)
             ),
         ),
         Column(
             "to_train",
             _("Still to train"),
-            lambda row, share: Cell(None, "") if _hides_completion(row, share) else count_cell(row.to_train, False),
+            lambda row, hide: Cell(None, "") if hide.hides_completion(row) else count_cell(row.to_train, False),
         ),
         Column("last_activity", _("Last activity"), lambda row, share: date_cell(row.last_activity)),
     ]
     return columns
 
 
-def _sort_value(row: AreaRow, key: str):
+def _sort_value(row: AreaRow, key: str, hide: Suppression = NOTHING_HIDDEN):
+    """The value a column sorts by; None (sorted last) for a cell hidden when sharing, so that a hidden count's
+    place in the order does not give it away."""
+    measures = ("registered", "started", "completed")
+    if key in measures and hide.hides(row, key):
+        return None
+    if key in ("coverage", "to_train") and hide.hides_completion(row):
+        return None
+    if "_" in key and key.split("_", 1)[0] in measures:
+        measure, value = key.split("_", 1)
+        kind = "gender" if value in row.by_gender else "role"
+        if hide.hides_split(row, measure, kind, value):
+            return None
     if key == "name":
         return row.name
     if key in ("registered", "started", "completed"):
@@ -183,30 +201,44 @@ def _sort_value(row: AreaRow, key: str):
     return getattr(row, key, None)
 
 
-def sort_rows(rows: list[AreaRow], sort: str) -> list[AreaRow]:
-    """Rows ordered by a column key (a leading "-" for descending); empty values always last."""
+def sort_rows(rows: list[AreaRow], sort: str, hide: Suppression = NOTHING_HIDDEN) -> list[AreaRow]:
+    """Rows ordered by a column key (a leading "-" for descending); empty or hidden values always last, in code
+    order."""
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    present = [row for row in rows if _sort_value(row, key) is not None]
-    missing = [row for row in rows if _sort_value(row, key) is None]
-    present.sort(key=lambda row: (_sort_value(row, key), row.code), reverse=descending)
-    return present + missing
+    present = [row for row in rows if _sort_value(row, key, hide) is not None]
+    missing = [row for row in rows if _sort_value(row, key, hide) is None]
+    present.sort(key=lambda row: (_sort_value(row, key, hide), row.code), reverse=descending)
+    return present + missing  # the report's own order, which no hidden figure decides
 
 
-def area_table(report: AreaReport, *, breakdown: str, share: bool, sort: str = "") -> Table:
+def area_table(
+    report: AreaReport, *, breakdown: str, share: bool, sort: str = "", suppression: Suppression | None = None
+) -> Table:
+    """The coverage table; when sharing, `suppression` says which cells hide (by default the table's own)."""
+    hide = (suppression or own_suppression(report)) if share else NOTHING_HIDDEN
     columns = _area_columns(level=report.level, breakdown=breakdown)
     keys = {column.key for column in columns}
     rows = report.rows
     if sort and sort.lstrip("-") in keys:
-        rows = sort_rows(rows, sort)
+        rows = sort_rows(rows, sort, hide)
     return Table(
         columns=columns,
-        rows=[(row, [column.cell(row, share) for column in columns]) for row in rows],
-        total=[column.cell(report.total, share) for column in columns],
+        rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows],
+        total=[column.cell(report.total, hide) for column in columns],
     )
 
 
 CODE_COLUMNS = (_("Code"), _("Name in Khmer"), _("Name in English"))
+SHARED = _(
+    "For sharing outside NGOCRC: x marks a hidden figure, either a count from 1 to 4 or a figure from which "
+    "such a count could be worked out."
+)
+
+
+def shared_title() -> list[str]:
+    """The first row of a shared file, Khmer then English."""
+    return [joined(SHARED)]
 
 
 def area_export_rows(table: Table) -> tuple[list[str], list[list]]:
@@ -231,24 +263,53 @@ class PlaceLabel:
 
 
 def module_table(rows: list[ModuleRow], *, share: bool) -> Table:
+    """Per module; when sharing, took the quiz = passed + not passed yet is protected, and the average score
+    of a hidden group is left blank (an average of a few people is nearly their own score)."""
+    hide = module_suppression(rows) if share else frozenset()
+
+    def count(measure: str) -> Callable[[ModuleRow, frozenset], Cell]:
+        return lambda row, hide: count_cell(getattr(row, measure), (row.module_id, measure) in hide)
+
     columns = [
-        Column("module", _("Module"), lambda row, share: text_cell(f"{row.number}. {row.title}")),
-        Column("tried", _("Took the quiz"), lambda row, share: count_cell(row.tried, share)),
-        Column("passed", _("Passed"), lambda row, share: count_cell(row.passed, share)),
-        Column("not_passed", _("Not passed yet"), lambda row, share: count_cell(row.not_passed, share)),
-        Column("average", _("Average score (%)"), lambda row, share: percent_cell(row.average_score)),
-        Column("completed", _("Completed the module"), lambda row, share: count_cell(row.completed, share)),
+        Column("module", _("Module"), lambda row, hide: text_cell(f"{row.number}. {row.title}")),
+        Column("tried", _("Took the quiz"), count("tried")),
+        Column("passed", _("Passed"), count("passed")),
+        Column("not_passed", _("Not passed yet"), count("not_passed")),
+        Column(
+            "average",
+            _("Average score (%)"),
+            lambda row, hide: Cell(None, "") if (row.module_id, "tried") in hide else percent_cell(row.average_score),
+        ),
+        Column("completed", _("Completed the module"), count("completed")),
     ]
-    return Table(columns=columns, rows=[(row, [column.cell(row, share) for column in columns]) for row in rows])
+    return Table(columns=columns, rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows])
+
+
+def _wrong_share(item, share: bool) -> Cell:
+    """Next to the answers, the share of wrong ones gives the wrong answers (and the reverse) away."""
+    stat = item[1]
+    if hidden(stat.answered, share) or hidden(stat.wrong, share):
+        return Cell(None, "")
+    return percent_cell(stat.wrong_share)
 
 
 def question_table(rows: list[ModuleRow], *, share: bool) -> Table:
     columns = [
         Column("module", _("Module"), lambda item, share: text_cell(str(item[0].number)), sortable=False),
         Column("question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False, numeric=False),
-        Column("answered", _("Answers"), lambda item, share: count_cell(item[1].answered, share), sortable=False),
-        Column("wrong", _("Wrong answers"), lambda item, share: count_cell(item[1].wrong, share), sortable=False),
-        Column("wrong_share", _("Wrong (%)"), lambda item, share: percent_cell(item[1].wrong_share), sortable=False),
+        Column(
+            "answered",
+            _("Answers"),
+            lambda item, share: count_cell(item[1].answered, hidden(item[1].answered, share)),
+            sortable=False,
+        ),
+        Column(
+            "wrong",
+            _("Wrong answers"),
+            lambda item, share: count_cell(item[1].wrong, hidden(item[1].wrong, share)),
+            sortable=False,
+        ),
+        Column("wrong_share", _("Wrong (%)"), _wrong_share, sortable=False),
     ]
     items: list[tuple[ModuleRow, QuestionStat]] = [(row, stat) for row in rows for stat in row.hardest]
     return Table(columns=columns, rows=[(item, [column.cell(item, share) for column in columns]) for item in items])
@@ -258,8 +319,12 @@ def month_label(month: date) -> str:
     return date_format(month, "F Y")
 
 
-def trend_table(trend: Trend, *, provinces: list, share: bool) -> Table:
-    """Months down, the nation and each province across (provinces outside the reader's scope are absent)."""
+def trend_table(trend: Trend, *, provinces: list, share: bool, suppression: TrendSuppression | None = None) -> Table:
+    """Months down, the nation and each province across (provinces outside the reader's scope are absent).
+    When sharing, `suppression` (`sharing.trend_suppression`) says which months hide."""
+    hide = suppression if share and suppression is not None else TrendSuppression(hidden=frozenset())
+    if share and suppression is None:
+        raise ValueError("A shared trend table needs the months to hide (sharing.trend_suppression).")
     columns = [
         Column(
             "month",
@@ -272,7 +337,7 @@ def trend_table(trend: Trend, *, provinces: list, share: bool) -> Table:
         Column(
             "total",
             _("All provinces in view"),
-            lambda index, share: count_cell(trend.national[index], share),
+            lambda index, hide: count_cell(trend.national[index], hide.hides(index)),
             sortable=False,
         ),
     ]
@@ -282,11 +347,13 @@ def trend_table(trend: Trend, *, provinces: list, share: bool) -> Table:
             Column(
                 province.code,
                 PlaceLabel(province),
-                lambda index, share, series=series: count_cell(series[index], share),
+                lambda index, hide, series=series, code=province.code: count_cell(
+                    series[index], hide.hides(index, code)
+                ),
                 sortable=False,
             )
         )
     return Table(
         columns=columns,
-        rows=[(index, [column.cell(index, share) for column in columns]) for index in range(len(trend.months))],
+        rows=[(index, [column.cell(index, hide) for column in columns]) for index in range(len(trend.months))],
     )

@@ -17,7 +17,7 @@ from core.exports import csv_response, xlsx_response
 from curriculum.models import ModulePage
 from learners.models import District, Province
 
-from . import selectors, tables
+from . import selectors, sharing, tables
 from .charts import legend, province_tiles, trend_bars
 from .forms import ReportFilterForm
 
@@ -53,9 +53,13 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         stamp = timezone.localdate().isoformat()
         suffix = "-shared" if self.share else ""
         filename = f"{self.export_name}-{stamp}{suffix}.{extension}"
+        if self.share:  # a shared file says so on its first row, in both languages
+            header, headings = tables.shared_title(), [header]
+        else:
+            headings = []
         if extension == "xlsx":
-            return xlsx_response(filename, header, rows)
-        return csv_response(filename, header, rows)
+            return xlsx_response(filename, header, rows, headers=headings)
+        return csv_response(filename, header, rows, headers=headings)
 
     def query_without(self, *names: str) -> str:
         """The current query string minus some parameters (for sort links and export links)."""
@@ -102,14 +106,24 @@ class AreaReportView(ReportView):
     def child_url(self, row) -> str | None:
         return None
 
+    def parents(self) -> dict:
+        """The places above this page (`sharing.area_suppression`'s province and district)."""
+        return {}
+
     def table(self) -> tables.Table:
         if not hasattr(self, "_table"):
             self._report = self.report()
+            self._suppression = (
+                sharing.area_suppression(scope=self.scope, filters=self.filters, report=self._report, **self.parents())
+                if self.share
+                else sharing.NOTHING_HIDDEN
+            )
             self._table = tables.area_table(
                 self._report,
                 breakdown=self.form.breakdown_value,
                 share=self.share,
                 sort=self.request.GET.get("sort", ""),
+                suppression=self._suppression,
             )
         return self._table
 
@@ -127,7 +141,11 @@ class AreaReportView(ReportView):
             table=table,
             rows=[(row, cells, self._with_query(self.child_url(row), query)) for row, cells in table.rows],
             threshold=threshold,
-            needing=report.needing_training(threshold=threshold),
+            needing=[  # a hidden place's rank and coverage would give its count away
+                row
+                for row in report.needing_training(threshold=threshold)
+                if not self._suppression.hides_completion(row)
+            ],
             without_target=report.without_target(),
             sort=self.request.GET.get("sort", ""),
             summary_pdf=self.summary_pdf_url(),
@@ -165,8 +183,9 @@ class ProvincesView(AreaReportView):
                 self._report,
                 link=lambda code: self._with_query(reverse("reports:province", args=[code]), query),
                 share=self.share,
+                suppression=self._suppression,
             ),
-            legend=legend(),
+            legend=legend(self.share),
         )
         return context
 
@@ -185,6 +204,9 @@ class ProvinceView(AreaReportView):
 
     def get_page_title(self):
         return _("Training coverage in %(place)s") % {"place": self.province.name}
+
+    def parents(self):
+        return {"province": self.province}
 
     def get_breadcrumbs_items(self):
         return [
@@ -222,6 +244,9 @@ class DistrictView(AreaReportView):
 
     def get_page_title(self):
         return _("Training coverage in %(place)s") % {"place": self.district.name}
+
+    def parents(self):
+        return {"province": self.district.province, "district": self.district}
 
     def get_breadcrumbs_items(self):
         province = self.district.province
@@ -284,8 +309,19 @@ class TrendView(ReportView):
             self._provinces = list(provinces)
         return self._trend
 
+    def suppression(self) -> sharing.TrendSuppression | None:
+        """When sharing, the months to hide, protected with the provinces' completed counts they add up to."""
+        if not self.share:
+            return None
+        if not hasattr(self, "_suppression"):
+            report = selectors.province_report(scope=self.scope, filters=self.filters)
+            codes = [province.code for province in self._provinces]
+            self._suppression = sharing.trend_suppression(trend=self.trend(), codes=codes, report=report)
+        return self._suppression
+
     def table(self):
-        return tables.trend_table(self.trend(), provinces=self._provinces, share=self.share)
+        trend = self.trend()
+        return tables.trend_table(trend, provinces=self._provinces, share=self.share, suppression=self.suppression())
 
     def export_table(self):
         table = self.table()
@@ -294,5 +330,6 @@ class TrendView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         trend = self.trend()
-        context.update(trend=trend, bars=trend_bars(trend, share=self.share), table=self.table())
+        bars = trend_bars(trend, share=self.share, suppression=self.suppression())
+        context.update(trend=trend, bars=bars, table=self.table())
         return context

@@ -115,12 +115,13 @@ def test_filters_apply_to_exports(national):
 
 def test_sharing_hides_small_counts_and_what_gives_them_away(national):
     rows = csv_rows(national.get(provinces_url("share=on&breakdown=none&export=csv")))
+    assert rows[0][0].startswith("សម្រាប់ចែករំលែក") and "/ For sharing outside NGOCRC" in rows[0][0]
     kampot = next(row for row in rows if row[0] == "07")
-    assert kampot[3:9] == ["<5", "<5", "<5", "14", "", ""]
+    assert kampot[3:9] == ["x", "x", "x", "14", "", ""]
     empty = next(row for row in rows if row[0] == "01")
     assert empty[3:6] == ["0", "0", "0"]  # zero singles nobody out
     total = rows[-1]
-    assert total[3:6] == ["6", "5", "<5"]
+    assert total[3:6] == ["6", "5", "x"]
 
 
 def test_sorting_by_coverage(national):
@@ -239,7 +240,7 @@ def test_module_and_question_exports(national, site_tree):
     questions = csv_rows(national.get(reverse("reports:modules") + "?export=csv&table=questions"))
     assert len(questions) == 1 + 4 and {row[2:] for row in map(tuple, questions[1:])} == {("1", "1", "100.0")}
     shared = csv_rows(national.get(reverse("reports:modules") + "?export=csv&share=on"))
-    assert shared[1][1:4] == ["<5", "0", "<5"]
+    assert shared[2][1:5] == ["x", "0", "x", ""]  # and no average score of one person
     assert national.get(reverse("reports:modules")).status_code == 200
 
 
@@ -259,14 +260,14 @@ def test_sharing_applies_to_the_trend_and_the_printable_summary(national, places
     from reports.summary_pdf import summary_context
 
     rows = csv_rows(national.get(reverse("reports:trend") + "?start=2026-03-01&end=2026-03-31&share=on&export=csv"))
-    assert rows[1][:2] == ["2026-03", "<5"]
+    assert rows[2][:2] == ["2026-03", "x"]
     context = summary_context(scope=Scope(provinces=None), filters=Filters(), share=True, threshold=20)
-    assert context["total_figures"]["registered"] == 6 and context["total_figures"]["completed"] == "<5"
+    assert context["total_figures"]["registered"] == 6 and context["total_figures"]["completed"] == "x"
     assert context["total_figures"]["coverage"] == "–" and context["total_figures"]["to_train"] == "–"
-    assert all(bar.shown in ("0", "<5") for bar in context["bars"])
-    assert context["bars"].total == "<5"
+    assert all(bar.shown in ("0", "x") for bar in context["bars"])
+    assert context["bars"].total == "x"
     kampot = next(tile for tile in context["tiles"] if tile.code == "07")
-    assert kampot.figures == "<5/14" and kampot.coverage_text == "–"
+    assert kampot.figures == "x/14" and kampot.coverage_text == "–" and kampot.band.key == "hidden"
     assert "20%" in context["labels"]["needs"]["en"]
     plain = summary_context(scope=Scope(provinces=None), filters=Filters())
     assert plain["total_figures"]["completed"] == 3 and plain["total_figures"]["coverage"] == "21.4%"
