@@ -209,3 +209,16 @@ def test_admin_menu_links_coordinators_to_their_pages(client, people):
     editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's own group: admin access, no learners
     client.force_login(editor)
     assert reverse("learners:learner_list") not in client.get("/admin/").content.decode()
+
+
+def test_a_trainers_enrolment_waits_for_the_provinces_coordinator(client, people, places):
+    from learners.models import Confirmation, Source
+
+    data = {"full_name_km": "ទេព រដ្ឋា", "gender": "male", "role": "police_officer", "province": places.kampot.code}
+    client.force_login(people.trainer)
+    enrolled = client.post(reverse("learners:learner_create"), data).context["learner"]
+    assert (enrolled.source, enrolled.confirmation) == (Source.TRAINER, Confirmation.PENDING)
+    client.force_login(people.kampot_coordinator)
+    assert enrolled.full_name_km in client.get(reverse("learners:waiting")).content.decode()
+    created = client.post(reverse("learners:learner_create"), data).context["learner"]
+    assert (created.source, created.confirmation) == (Source.COORDINATOR, Confirmation.CONFIRMED)

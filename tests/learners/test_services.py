@@ -187,3 +187,44 @@ def test_a_learner_moving_province_waits_for_the_new_coordinator(places, people)
     )
     learner.refresh_from_db()
     assert (learner.confirmation, learner.confirmed_by) == (Confirmation.PENDING, None)
+
+
+def test_learners_a_trainer_enrols_wait_for_the_provinces_coordinator(places, people):
+    """Trainers run workshops in any province; the province's coordinator answers for its figures."""
+    from learners.selectors import confirmed_learners, learners_waiting
+    from learners.services import learner_enrol
+
+    enrolled = learner_enrol(details=details(places, phone=""), actor=people.trainer, username="", password=PASSWORD)
+    assert (enrolled.source, enrolled.confirmation, enrolled.confirmed_by) == (
+        Source.TRAINER,
+        Confirmation.PENDING,
+        None,
+    )
+    assert enrolled.created_by == people.trainer
+    assert not confirmed_learners().filter(pk=enrolled.pk).exists()
+    assert list(learners_waiting(user=people.kampot_coordinator)) == [enrolled]
+    learner_confirm(profile=enrolled, actor=people.kampot_coordinator)
+    assert confirmed_learners().filter(pk=enrolled.pk).exists()
+
+
+def test_a_coordinator_enrolling_in_their_province_confirms_at_once(places, people):
+    from learners.services import learner_enrol
+
+    enrolled = learner_enrol(details=details(places), actor=people.kampot_coordinator, username="", password=PASSWORD)
+    assert (enrolled.source, enrolled.confirmation, enrolled.confirmed_by) == (
+        Source.COORDINATOR,
+        Confirmation.CONFIRMED,
+        people.kampot_coordinator,
+    )
+
+
+def test_only_a_coordinator_of_the_province_vouches_for_a_learner(places, people):
+    """Whatever source is claimed, someone who does not coordinate the province cannot confirm by creating."""
+    for actor in (people.trainer, people.kampot_coordinator):
+        learner = learner_create(
+            details=details(places, province=places.takeo, phone=""),
+            source=Source.COORDINATOR,
+            created_by=actor,
+            password=PASSWORD,
+        )
+        assert learner.confirmation == Confirmation.PENDING
