@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 INVALID_CHOICE = _("%(value)s is not one of the available choices.")
 
 
-class MultipleChoiceField(models.JSONField):
+class ChoiceListField(models.JSONField):
     """A list of choice codes stored as JSON (works the same on SQLite and PostgreSQL), edited as checkboxes."""
 
     def __init__(self, *args, choices=None, **kwargs):

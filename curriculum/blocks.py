@@ -16,7 +16,7 @@ WRONG_AUDIO_FILE = _("Choose an audio file (MP3, M4A, OGG or WAV).")
 WRONG_VIDEO_FILE = _("Choose a video file (MP4 or WebM).")
 
 
-class TextBlock(blocks.RichTextBlock):
+class ParagraphsBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
@@ -28,7 +28,7 @@ class TextBlock(blocks.RichTextBlock):
         preview_value = "<p>Explain each step to the child in words they understand.</p>"
 
 
-class ImageBlock(blocks.StructBlock):
+class FigureBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
@@ -170,8 +170,8 @@ class VideoBlock(MediaFileBlock):
 
 
 class LessonBodyBlock(blocks.StreamBlock):
-    text = TextBlock()
-    image = ImageBlock()
+    text = ParagraphsBlock()
+    image = FigureBlock()
     practice = PracticeCardBlock()
     scenario = ScenarioBlock()
     key_points = KeyPointsBlock()

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from core.fields import MultipleChoiceField
+from core.fields import ChoiceListField
 from core.roles import Role
 from core.text import reading_minutes, stream_text
 from core.translated import BilingualContentMixin
@@ -57,7 +57,7 @@ class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     )
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in the contents."))
     learning_objectives = models.TextField(_("learning objectives"), blank=True, help_text=_("One objective per line."))
-    audience_roles = MultipleChoiceField(
+    audience_roles = ChoiceListField(
         _("for whom"), choices=Role.choices, help_text=_("The roles this module is written for.")
     )
     estimated_minutes = models.PositiveSmallIntegerField(

@@ -24,8 +24,10 @@ from .forms import ReportFilterForm
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-class ReportView(WagtailAdminTemplateMixin, TemplateView):
-    """What every report page shares: scope, the filter form, and `?export=csv|xlsx` of the page's table."""
+class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
+    """What every report page shares: scope, the filter form, and `?export=csv|xlsx` of the page's table.
+
+    Not Wagtail's `ReportView` (a paginated list of one queryset): these pages show tables aggregated in SQL."""
 
     header_icon = "table"
     export_name = "report"
@@ -95,7 +97,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
 
-class AreaReportView(ReportView):
+class AreaReportView(RolloutReportView):
     """A coverage table for one level (provinces, a province's districts or a district's communes)."""
 
     template_name = "reports/area_report.html"
@@ -262,7 +264,7 @@ class DistrictView(AreaReportView):
         return f"communes-{self.district.code}"
 
 
-class ModulesView(ReportView):
+class ModulesView(RolloutReportView):
     page_title = _("Modules and quizzes")
     template_name = "reports/modules_report.html"
     export_name = "modules"
@@ -295,7 +297,7 @@ class ModulesView(ReportView):
         return context
 
 
-class TrendView(ReportView):
+class TrendView(RolloutReportView):
     page_title = _("Completions per month")
     template_name = "reports/trend_report.html"
     export_name = "trend"

@@ -1,15 +1,15 @@
-"""MultipleChoiceField: a list of choice codes that only accepts the codes it offers."""
+"""ChoiceListField: a list of choice codes that only accepts the codes it offers."""
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.fields import INVALID_CHOICE, MultipleChoiceField
+from core.fields import INVALID_CHOICE, ChoiceListField
 from core.roles import Role
 from curriculum.models import ModulePage
 
 
-def field() -> MultipleChoiceField:
+def field() -> ChoiceListField:
     return ModulePage._meta.get_field("audience_roles")
 
 
@@ -55,10 +55,10 @@ def test_form_field_is_checkboxes_with_the_choices():
 
 
 def test_deconstruct_keeps_the_choices_and_omits_defaults():
-    standalone = MultipleChoiceField("roles", choices=[("a", "A")])
+    standalone = ChoiceListField("roles", choices=[("a", "A")])
     _name, path, _args, kwargs = standalone.deconstruct()
-    assert path == "core.fields.MultipleChoiceField"
+    assert path == "core.fields.ChoiceListField"
     assert kwargs["choices"] == [("a", "A")]
     assert "default" not in kwargs
     assert "blank" not in kwargs
-    assert MultipleChoiceField(**kwargs).item_choices == [("a", "A")]
+    assert ChoiceListField(**kwargs).item_choices == [("a", "A")]
