@@ -41,7 +41,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Column:
+class ReportColumn:
     key: str
     label: Any  # lazy, translated when shown
     cell: Callable[[Any, bool], Cell]
@@ -51,8 +51,8 @@ class Column:
 
 
 @dataclass
-class Table:
-    columns: list[Column]
+class ReportTable:
+    columns: list[ReportColumn]
     rows: list[tuple[Any, list[Cell]]]  # (the row object, its cells)
     total: list[Cell] | None = None
 
@@ -60,9 +60,9 @@ class Table:
     def grouped(self) -> bool:
         return any(column.group for column in self.columns)
 
-    def heading_groups(self) -> list[tuple[Any, int, Column | None]]:
+    def heading_groups(self) -> list[tuple[Any, int, ReportColumn | None]]:
         """The first of two heading rows: (label, columns spanned, the column itself when it stands alone)."""
-        groups: list[tuple[Any, int, Column | None]] = []
+        groups: list[tuple[Any, int, ReportColumn | None]] = []
         for column in self.columns:
             if column.group and groups and groups[-1][2] is None and groups[-1][0] == column.group:
                 label, span, _alone = groups[-1]
@@ -74,15 +74,15 @@ class Table:
         return groups
 
     @property
-    def grouped_columns(self) -> list[Column]:
+    def grouped_columns(self) -> list[ReportColumn]:
         return [column for column in self.columns if column.group]
 
 
-def _heading(column: Column) -> str:
+def _heading(column: ReportColumn) -> str:
     return f"{column.group}: {column.label}" if column.group else str(column.label)
 
 
-def bilingual_headings(table: Table) -> list[str]:
+def bilingual_headings(table: ReportTable) -> list[str]:
     """Khmer first, English second, in one heading row: "ខេត្ត / Province"."""
     return [joined(lambda column=column: _heading(column)) for column in table.columns]
 
@@ -124,7 +124,7 @@ ROLE_SHORT = {
 }
 
 
-def _split_columns(key: str, label, breakdown: str) -> list[Column]:
+def _split_columns(key: str, label, breakdown: str) -> list[ReportColumn]:
     """A measure's total, then one column per gender or role, under the measure's name. Area cells take the
     page's `Suppression` as their second argument."""
     splits = {"gender": ("by_gender", GENDER_SHORT), "role": ("by_role", ROLE_SHORT)}.get(breakdown)
@@ -133,12 +133,12 @@ def _split_columns(key: str, label, breakdown: str) -> list[Column]:
         return count_cell(getattr(row.counts, key), hide.hides(row, key))
 
     if splits is None:
-        return [Column(key, label, whole)]
+        return [ReportColumn(key, label, whole)]
     attribute, labels = splits
-    columns = [Column(key, _("All"), whole, group=label)]
+    columns = [ReportColumn(key, _("All"), whole, group=label)]
     for value, split_label in labels.items():
         columns.append(
-            Column(
+            ReportColumn(
                 f"{key}_{value}",
                 split_label,
                 lambda row, hide, value=value: count_cell(
@@ -150,13 +150,13 @@ def _split_columns(key: str, label, breakdown: str) -> list[Column]:
     return columns
 
 
-def _area_columns(*, level: str, breakdown: str) -> list[Column]:
-    columns = [Column("name", LEVEL_LABELS[level], lambda row, share: text_cell(row.name))]
+def _area_columns(*, level: str, breakdown: str) -> list[ReportColumn]:
+    columns = [ReportColumn("name", LEVEL_LABELS[level], lambda row, share: text_cell(row.name))]
     for key, label in MEASURES:
         columns += _split_columns(key, label, breakdown)
     columns += [
-        Column("target", _("Target"), lambda row, hide: count_cell(row.target, False)),
-        Column(
+        ReportColumn("target", _("Target"), lambda row, hide: count_cell(row.target, False)),
+        ReportColumn(
             "coverage",
             _("Coverage (%)"),
             lambda row, hide: (
@@ -165,12 +165,12 @@ def _area_columns(*, level: str, breakdown: str) -> list[Column]:
                 else percent_cell(row.coverage, coverage_band(row.coverage).key)
             ),
         ),
-        Column(
+        ReportColumn(
             "to_train",
             _("Still to train"),
             lambda row, hide: Cell(None, "") if hide.hides_completion(row) else count_cell(row.to_train, False),
         ),
-        Column("last_activity", _("Last activity"), lambda row, share: date_cell(row.last_activity)),
+        ReportColumn("last_activity", _("Last activity"), lambda row, share: date_cell(row.last_activity)),
     ]
     return columns
 
@@ -214,7 +214,7 @@ def sort_rows(rows: list[AreaRow], sort: str, hide: Suppression = NOTHING_HIDDEN
 
 def area_table(
     report: AreaReport, *, breakdown: str, share: bool, sort: str = "", suppression: Suppression | None = None
-) -> Table:
+) -> ReportTable:
     """The coverage table; when sharing, `suppression` says which cells hide (by default the table's own)."""
     hide = (suppression or own_suppression(report)) if share else NOTHING_HIDDEN
     columns = _area_columns(level=report.level, breakdown=breakdown)
@@ -222,7 +222,7 @@ def area_table(
     rows = report.rows
     if sort and sort.lstrip("-") in keys:
         rows = sort_rows(rows, sort, hide)
-    return Table(
+    return ReportTable(
         columns=columns,
         rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows],
         total=[column.cell(report.total, hide) for column in columns],
@@ -241,7 +241,7 @@ def shared_title() -> list[str]:
     return [joined(SHARED)]
 
 
-def area_export_rows(table: Table) -> tuple[list[str], list[list]]:
+def area_export_rows(table: ReportTable) -> tuple[list[str], list[list]]:
     """Exports put the code and both names first (donors need both), then the same figures as the screen."""
     header = [joined(label) for label in CODE_COLUMNS] + bilingual_headings(table)[1:]
     rows = [[row.code, row.name_km, row.name_en] + [cell.value for cell in cells[1:]] for row, cells in table.rows]
@@ -262,7 +262,7 @@ class PlaceLabel:
         return self.place.name_km or self.place.name_en
 
 
-def module_table(rows: list[ModuleRow], *, share: bool) -> Table:
+def module_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
     """Per module; when sharing, took the quiz = passed + not passed yet is protected, and the average score
     of a hidden group is left blank (an average of a few people is nearly their own score)."""
     hide = module_suppression(rows) if share else frozenset()
@@ -271,18 +271,18 @@ def module_table(rows: list[ModuleRow], *, share: bool) -> Table:
         return lambda row, hide: count_cell(getattr(row, measure), (row.module_id, measure) in hide)
 
     columns = [
-        Column("module", _("Module"), lambda row, hide: text_cell(f"{row.number}. {row.title}")),
-        Column("tried", _("Took the quiz"), count("tried")),
-        Column("passed", _("Passed"), count("passed")),
-        Column("not_passed", _("Not passed yet"), count("not_passed")),
-        Column(
+        ReportColumn("module", _("Module"), lambda row, hide: text_cell(f"{row.number}. {row.title}")),
+        ReportColumn("tried", _("Took the quiz"), count("tried")),
+        ReportColumn("passed", _("Passed"), count("passed")),
+        ReportColumn("not_passed", _("Not passed yet"), count("not_passed")),
+        ReportColumn(
             "average",
             _("Average score (%)"),
             lambda row, hide: Cell(None, "") if (row.module_id, "tried") in hide else percent_cell(row.average_score),
         ),
-        Column("completed", _("Completed the module"), count("completed")),
+        ReportColumn("completed", _("Completed the module"), count("completed")),
     ]
-    return Table(columns=columns, rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows])
+    return ReportTable(columns=columns, rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows])
 
 
 def _wrong_share(item, share: bool) -> Cell:
@@ -293,40 +293,46 @@ def _wrong_share(item, share: bool) -> Cell:
     return percent_cell(stat.wrong_share)
 
 
-def question_table(rows: list[ModuleRow], *, share: bool) -> Table:
+def question_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
     columns = [
-        Column("module", _("Module"), lambda item, share: text_cell(str(item[0].number)), sortable=False),
-        Column("question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False, numeric=False),
-        Column(
+        ReportColumn("module", _("Module"), lambda item, share: text_cell(str(item[0].number)), sortable=False),
+        ReportColumn(
+            "question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False, numeric=False
+        ),
+        ReportColumn(
             "answered",
             _("Answers"),
             lambda item, share: count_cell(item[1].answered, hidden(item[1].answered, share)),
             sortable=False,
         ),
-        Column(
+        ReportColumn(
             "wrong",
             _("Wrong answers"),
             lambda item, share: count_cell(item[1].wrong, hidden(item[1].wrong, share)),
             sortable=False,
         ),
-        Column("wrong_share", _("Wrong (%)"), _wrong_share, sortable=False),
+        ReportColumn("wrong_share", _("Wrong (%)"), _wrong_share, sortable=False),
     ]
     items: list[tuple[ModuleRow, QuestionStat]] = [(row, stat) for row in rows for stat in row.hardest]
-    return Table(columns=columns, rows=[(item, [column.cell(item, share) for column in columns]) for item in items])
+    return ReportTable(
+        columns=columns, rows=[(item, [column.cell(item, share) for column in columns]) for item in items]
+    )
 
 
 def month_label(month: date) -> str:
     return date_format(month, "F Y")
 
 
-def trend_table(trend: Trend, *, provinces: list, share: bool, suppression: TrendSuppression | None = None) -> Table:
+def trend_table(
+    trend: Trend, *, provinces: list, share: bool, suppression: TrendSuppression | None = None
+) -> ReportTable:
     """Months down, the nation and each province across (provinces outside the reader's scope are absent).
     When sharing, `suppression` (`sharing.trend_suppression`) says which months hide."""
     hide = suppression if share and suppression is not None else TrendSuppression(hidden=frozenset())
     if share and suppression is None:
         raise ValueError("A shared trend table needs the months to hide (sharing.trend_suppression).")
     columns = [
-        Column(
+        ReportColumn(
             "month",
             _("Month"),
             lambda index, share: Cell(
@@ -334,7 +340,7 @@ def trend_table(trend: Trend, *, provinces: list, share: bool, suppression: Tren
             ),
             sortable=False,
         ),
-        Column(
+        ReportColumn(
             "total",
             _("All provinces in view"),
             lambda index, hide: count_cell(trend.national[index], hide.hides(index)),
@@ -344,7 +350,7 @@ def trend_table(trend: Trend, *, provinces: list, share: bool, suppression: Tren
     for province in provinces:
         series = trend.by_province.get(province.code, [0] * len(trend.months))
         columns.append(
-            Column(
+            ReportColumn(
                 province.code,
                 PlaceLabel(province),
                 lambda index, hide, series=series, code=province.code: count_cell(
@@ -353,7 +359,7 @@ def trend_table(trend: Trend, *, provinces: list, share: bool, suppression: Tren
                 sortable=False,
             )
         )
-    return Table(
+    return ReportTable(
         columns=columns,
         rows=[(index, [column.cell(index, hide) for column in columns]) for index in range(len(trend.months))],
     )

@@ -112,7 +112,7 @@ class AreaReportView(RolloutReportView):
         """The places above this page (`sharing.area_suppression`'s province and district)."""
         return {}
 
-    def table(self) -> tables.Table:
+    def table(self) -> tables.ReportTable:
         if not hasattr(self, "_table"):
             self._report = self.report()
             self._suppression = (
