@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import groups, lockout, registration_limits, selectors
-from .models import Commune, Confirmation, District, LearnerProfile, Province, Source
+from .models import PHONE_TAKEN, Commune, Confirmation, District, LearnerProfile, Province, Source
 from .names import check_username
 from .phone import looks_like_phone, normalise_phone
 
@@ -95,13 +95,15 @@ def _new_username_errors(user, profile: LearnerProfile) -> list:
     except ValidationError as error:
         return error.messages
     # Case-insensitive, because people type their username with whatever case their phone's keyboard offers.
-    if User.objects.filter(username__iexact=user.username).exists():
-        return [USERNAME_TAKEN]
-    if looks_like_phone(user.username) and normalise_phone(user.username) != _normalised_or_none(profile.phone):
-        # Someone could otherwise take another person's number as a username. (Sign-in tries phone numbers
-        # first anyway, so an old number left in a username after a phone change does no harm.)
-        return [USERNAME_IS_A_PHONE]
-    return []
+    taken = User.objects.filter(username__iexact=user.username).exists()
+    if looks_like_phone(user.username):
+        if normalise_phone(user.username) != _normalised_or_none(profile.phone):
+            # Someone could otherwise take another person's number as a username. (Sign-in tries phone numbers
+            # first anyway, so an old number left in a username after a phone change does no harm.) Said before
+            # "taken", so that typing numbers here tells a stranger nothing about who has an account.
+            return [USERNAME_IS_A_PHONE]
+        return [PHONE_TAKEN] if taken else []
+    return [USERNAME_TAKEN] if taken else []
 
 
 def _clean_all(user, profile: LearnerProfile, *, password: str | None) -> None:

@@ -115,3 +115,25 @@ def test_the_taken_phone_message_names_no_one_and_points_to_sign_in(client, peop
     assert response.context["form"].errors["phone"] == [str(PHONE_TAKEN)]
     assert "sign in" in str(PHONE_TAKEN) and "learner" not in str(PHONE_TAKEN)
     assert people.kampot_learner.full_name_km not in page
+
+
+def test_a_phone_number_typed_as_username_says_nothing_about_its_owner(places, people):
+    """Usernames default to the phone number: "taken" would confirm that the number has an account."""
+    from django.core.exceptions import ValidationError
+
+    from learners.services import USERNAME_IS_A_PHONE, LearnerDetails, learner_register
+
+    owner = people.kampot_learner.user
+    owner.username = "012345678"
+    owner.save()
+
+    def username_error(username):
+        details = LearnerDetails(
+            full_name_km="ម៉ៅ សុភា", role="police_officer", gender="female", province=places.kampot, phone="016 111 222"
+        )
+        with pytest.raises(ValidationError) as raised:
+            learner_register(details=details, username=username, password=PASSWORD)
+        return raised.value.message_dict["username"]
+
+    # A number with an account and one without get the same answer.
+    assert username_error("012345678") == username_error("012999888") == [str(USERNAME_IS_A_PHONE)]
