@@ -8,7 +8,8 @@ TESTENV := DJANGO_SETTINGS_MODULE=config.settings.test
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # What a real deployment sets; used only to run Django's deployment checks.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$(date +%s)-a8f3k2m9x7q1w5e4r6t8y0u2i3o5p7 \
-	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org
+	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org \
+	WAGTAILADMIN_BASE_URL=https://training.example.org
 
 .PHONY: run install install-test fonts migrate demo test lint bench messages clean
 

@@ -30,6 +30,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
+    path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,4 +1,4 @@
-"""Sign-in with a username or a phone number, refused while the account or address is locked out."""
+"""Sign-in with a username or a phone number, refused while locked out or slowed down (learners.lockout)."""
 
 import functools
 
@@ -29,10 +29,14 @@ class PhoneOrUsernameBackend(ModelBackend):
         if username is None or password is None:
             return None
         user = user_by_login(identifier=username)
-        if lockout.is_locked(user=user, request=request):
+        key = lockout.account_key(user=user, identifier=username)
+        if request is not None:
+            request._signin_attempt = (key, user)  # the failed-sign-in signal counts against the same key
+        refusal = lockout.refusal(key=key, request=request)
+        if refusal is not None:
             if request is not None:
-                request._signin_locked = True
-            # PermissionDenied stops Django trying other backends and counts as a failed sign-in.
+                request._signin_refusal = refusal
+            # PermissionDenied stops Django trying other backends; the signal sees the refusal and counts nothing.
             raise PermissionDenied
         if user is None:
             # Spend the time a real check takes, so response times do not reveal which accounts exist.

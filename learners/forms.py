@@ -8,7 +8,6 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from core.roles import Role
 
-from . import lockout
 from .models import Commune, Confirmation, District, Gender, Province
 from .phone import normalise_phone
 from .services import PRIVILEGED_CREDENTIALS, LearnerDetails
@@ -18,14 +17,15 @@ INVALID_SIGN_IN = _("The username or phone number and password do not match. Che
 
 
 class LockoutMessageMixin:
-    """Shows the lockout message instead of "wrong password" when the backend refused a locked account."""
+    """Shows why the backend refused (locked, or slowed down) instead of "wrong password"."""
 
     def clean(self):
         try:
             return super().clean()
         except forms.ValidationError:
-            if self.request is not None and getattr(self.request, "_signin_locked", False):
-                raise forms.ValidationError(lockout.locked_message(), code="locked") from None
+            refusal = getattr(self.request, "_signin_refusal", None) if self.request is not None else None
+            if refusal is not None:
+                raise forms.ValidationError(refusal.message(), code="locked") from None
             raise
 
 

@@ -360,8 +360,10 @@ class CoordinatorScope(models.Model):
 
 
 class SignInFailure(models.Model):
-    """One failed sign-in, kept for the lockout window: per account (user) and per address (IP)."""
+    """One failed sign-in, kept for the lockout window (learners.lockout): per account, address and pair."""
 
+    # "user:<pk>" for an existing account, else what was typed, so unknown names are counted like real ones.
+    account = models.CharField(_("account"), max_length=160)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -371,10 +373,13 @@ class SignInFailure(models.Model):
     class Meta:
         verbose_name = _("failed sign-in")
         verbose_name_plural = _("failed sign-ins")
-        indexes = [models.Index(fields=["user", "created_at"]), models.Index(fields=["address", "created_at"])]
+        indexes = [
+            models.Index(fields=["account", "address", "created_at"], name="signin_fail_account_addr"),
+            models.Index(fields=["address", "created_at"], name="signin_fail_address"),
+        ]
 
     def __str__(self):
-        return f"{self.user_id or '-'} {self.address or '-'} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.account} {self.address or '-'} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 SELF_APPROVAL = _("Someone other than the author must approve this page.")

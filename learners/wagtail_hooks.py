@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import lockout_admin
 from .models import Commune, CoordinatorScope, District, Province
 from .selectors import manages_learners
 
@@ -75,3 +76,18 @@ class CoordinationMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_coordination_link():
     return CoordinationMenuItem(_("Learners"), reverse("learners:learner_list"), icon_name="user", order=300)
+
+
+class SignInLocksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return lockout_admin.can_use(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_signin_locks_urls():
+    return lockout_admin.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_signin_locks_link():
+    return SignInLocksMenuItem(_("Sign-in locks"), reverse("learners_signin_locks"), icon_name="lock", order=305)

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Second factor for staff: authenticator-app codes (TOTP), see learners.two_factor.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -53,6 +56,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks which device verified the session; the next one sends staff to their second factor and ends idle
+    # staff sessions.
+    "django_otp.middleware.OTPMiddleware",
+    "learners.security_middleware.AccountSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -113,6 +120,25 @@ WAGTAILADMIN_USER_LOGIN_FORM = "learners.forms.AdminSignInForm"
 # Publication needs a second trainer's approval; the approval itself publishes (see learners.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "learners.workflows.publish_approved"
 
+# Brute-force protection (learners.lockout): a window, and three limits counted over it.
+LEARNERS_LOCKOUT_MINUTES = 15
+LEARNERS_LOCKOUT_PAIR_FAILURES = 5  # one account from one address: locked
+LEARNERS_LOCKOUT_ADDRESS_FAILURES = 30  # one address, any accounts (a police post shares one): locked
+LEARNERS_LOCKOUT_ACCOUNT_FAILURES = 10  # one account from many addresses: slowed, its owner's browser is not
+LEARNERS_LOCKOUT_MAX_DELAY_SECONDS = 15 * 60
+# Proxies in front of the app whose X-Forwarded-For entries are trusted (production reads TRUSTED_PROXY_COUNT).
+LEARNERS_TRUSTED_PROXY_COUNT = 0
+
+# Staff (administrators, coordinators, trainers) are signed out after a working day without activity; learners
+# keep Django's two-week session, since typing a password on a phone is what keeps them away.
+LEARNERS_STAFF_SESSION_IDLE_SECONDS = 8 * 60 * 60
+# Members of these groups (and superusers, as administrators) must use an authenticator app to reach the admin
+# and the coordinators' screens. Other staff may choose to. Names are learners.groups' stored names.
+LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = ["Administrator", "National coordinator"]
+OTP_TOTP_ISSUER = "Child-friendly police training"
+
+# New passwords (registration, password changes) go through these; their messages are translated in our
+# catalogue (learners/password_messages.py), since Django ships none in Khmer.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

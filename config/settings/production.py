@@ -33,7 +33,32 @@ CSRF_COOKIE_SECURE = True
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Sign-in lockout counts failures per client address; behind N proxies the real address is N hops back.
-LEARNERS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+# No proxy is trusted unless the deployment says so: trusting X-Forwarded-For when gunicorn can be reached
+# directly lets a client write any address there and escape the per-address lock.
+LEARNERS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Links in e-mails (password reset, workflow notices) point here; 127.0.0.1 would send people nowhere.
+WAGTAILADMIN_BASE_URL = env_required("WAGTAILADMIN_BASE_URL").rstrip("/")
+
+# Mail: from the environment. Without EMAIL_HOST no mail can leave, so the admin's "forgot password" is off.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0" if EMAIL_USE_SSL else "1") == "1"
+EMAIL_TIMEOUT = 20
+if EMAIL_HOST:
+    DEFAULT_FROM_EMAIL = env_required("DEFAULT_FROM_EMAIL")
+    SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+    WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
+
+# Staff second factor: required for the groups named here (TWO_FACTOR_REQUIRED=0 turns the requirement off).
+if os.environ.get("TWO_FACTOR_REQUIRED", "1") != "1":
+    LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []
 
 # Far-future caching is safe: the manifest storage puts a content hash in every static file name.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365

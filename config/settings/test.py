@@ -21,3 +21,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3")}  # noqa: F405
 # WhiteNoise warns on every request when STATIC_ROOT does not exist; tests serve static files through finders.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cfp-test-static-"))
+# Other apps' tests sign staff in with force_login; the two-factor tests turn the requirement on themselves.
+LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []
