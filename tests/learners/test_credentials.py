@@ -233,6 +233,11 @@ def test_coordinators_cannot_reach_wagtails_user_screens(client, people, promote
 def test_only_administrators_hold_wagtails_user_permissions(db):
     holders = Group.objects.filter(permissions__content_type__app_label="auth").distinct()
     assert {group.name for group in holders} == {groups.ADMINISTRATOR}
+    # Nor can anyone else give themselves provinces.
+    scope_editors = Group.objects.filter(
+        permissions__codename__in=["add_coordinatorscope", "change_coordinatorscope", "delete_coordinatorscope"]
+    ).distinct()
+    assert {group.name for group in scope_editors} == {groups.ADMINISTRATOR}
 
 
 def test_a_second_coordinator_account_is_protected_like_any_staff(places, people):
