@@ -114,7 +114,12 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "learners/coordinate/learner_detail.html",
-        {"learner": learner, "locked": lockout.account_locked(learner.user)},
+        {
+            "learner": learner,
+            "locked": lockout.account_locked(learner.user),
+            "credentials_locked": not services.may_change_credentials(actor=request.user, user=learner.user),
+            "staff_notice": services.STAFF_ACCOUNT_NOTICE,
+        },
     )
 
 

@@ -27,6 +27,10 @@ PRIVILEGED_CREDENTIALS = _(
     "This person also has staff rights (trainer, coordinator or administrator); only an administrator can change "
     "their e-mail or phone number."
 )
+STAFF_ACCOUNT_NOTICE = _(
+    "This person also has staff rights (trainer, coordinator or administrator): only an administrator can change "
+    "their e-mail, phone number or password, or unlock their account."
+)
 PRIVILEGED_UNLOCK = _(
     "This person also has staff rights (trainer, coordinator or administrator); only an administrator can unlock "
     "their account."

@@ -244,3 +244,15 @@ def test_a_second_coordinator_account_is_protected_like_any_staff(places, people
     colleague = make_staff("takeo-coordinator", groups.PROVINCIAL_COORDINATOR, provinces=[places.takeo])
     assert not may_change_credentials(actor=people.kampot_coordinator, user=colleague)
     assert not may_change_credentials(actor=people.national, user=colleague)
+
+
+def test_the_detail_page_says_why_there_is_no_reset_button(client, people, promoted):
+    from learners.services import STAFF_ACCOUNT_NOTICE
+
+    reset_url = reverse("learners:learner_password", args=[promoted.pk])
+    client.force_login(people.kampot_coordinator)
+    page = client.get(reverse("learners:learner_detail", args=[promoted.pk])).content.decode()
+    assert str(STAFF_ACCOUNT_NOTICE) in page and reset_url not in page
+    client.force_login(people.administrator)
+    page = client.get(reverse("learners:learner_detail", args=[promoted.pk])).content.decode()
+    assert str(STAFF_ACCOUNT_NOTICE) not in page and reset_url in page
