@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from core.roles import Role
+from core.translated import field_in_language
 
 from .names import clean_name, clean_text
 from .phone import display_phone, normalise_phone
@@ -58,9 +58,7 @@ class Place(models.Model):
     @property
     def name(self) -> str:
         """The name in the reader's language (Khmer unless the page is English)."""
-        if translation.get_language() == "en":
-            return self.name_en or self.name_km
-        return self.name_km or self.name_en
+        return field_in_language(self)
 
     def natural_key(self):
         return (self.code,)

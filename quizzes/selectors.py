@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Max, Q
-from django.utils import translation
 
 from core.roles import Role
 from curriculum.models import ManualPage, ModulePage
@@ -15,22 +14,6 @@ from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompl
 def required_modules(*, manual: ManualPage) -> list[ModulePage]:
     """The live modules a learner must complete for the certificate (all of them unless a module says otherwise)."""
     return list(ModulePage.objects.child_of(manual).live().filter(required_for_certificate=True))
-
-
-def in_language(value: dict | None, language: str | None = None) -> str:
-    """A {"km": ..., "en": ...} text from a snapshot in the reader's language, or the other one if that is empty."""
-    if not value:
-        return ""
-    language = language or translation.get_language() or "km"
-    return value.get(language) or value.get("km") or value.get("en") or ""
-
-
-def text_language(value: dict | None, language: str | None = None) -> str:
-    """The language `in_language` actually shows, for the lang attribute."""
-    language = language or translation.get_language() or "km"
-    if value and value.get(language):
-        return language
-    return "km" if value and value.get("km") else "en"
 
 
 def learner_holder(*, learner) -> dict:

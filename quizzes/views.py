@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from core.translated import in_language, text_language
 from curriculum.models import ManualPage, ModulePage
 
 from . import selectors
 from .certificates import certificate_pdf
 from .models import Attempt, Quiz
-from .selectors import in_language, text_language
 from .services import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
 
 

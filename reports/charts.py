@@ -14,6 +14,8 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import field_in_language, reader_language
+
 from .disclosure import HIDDEN_BAND, SUPPRESSED
 from .selectors import AreaReport, AreaRow, Trend
 from .sharing import NOTHING_HIDDEN, Suppression, TrendSuppression, own_suppression
@@ -153,9 +155,7 @@ class Tile:
     @property
     def name(self) -> str:
         """In the reader's language, read when shown (the tiles may be built before a language override)."""
-        if translation.get_language() == "en":
-            return self.name_en or self.name_km
-        return self.name_km or self.name_en
+        return field_in_language(self)
 
     @property
     def coverage_text(self) -> str:
@@ -260,8 +260,8 @@ def province_tiles(
 
 def month_name(month: date, language: str | None = None) -> str:
     """The month's name: Khmer as Cambodian institutions write it, otherwise Django's three-letter name."""
-    language = language or translation.get_language() or "km"
-    if language.split("-")[0] == "km":
+    language = reader_language(language)
+    if language == "km":
         return KHMER_MONTHS[month.month - 1]
     with translation.override(language):
         return str(MONTHS_3[month.month]).capitalize()

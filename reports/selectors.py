@@ -11,9 +11,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from core.roles import Role
+from core.translated import field_in_language
 from learners.models import Commune, District, Gender, Province
 from learners.selectors import confirmed_learners, is_coordinator, sees_all_provinces
 from quizzes.models import Attempt, AttemptStatus, LessonView, ModuleCompletion, Question, QuestionOutcome, Quiz
@@ -110,9 +111,7 @@ class AreaRow:
 
     @property
     def name(self) -> str:
-        if translation.get_language() == "en":
-            return self.name_en or self.name_km
-        return self.name_km or self.name_en
+        return field_in_language(self)
 
     @property
     def coverage(self) -> float | None:

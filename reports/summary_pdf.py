@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fonts import source_font_path
 from core.roles import Role
+from core.translated import both, field_texts, in_language
 from curriculum.models import ModulePage
 from learners.models import Gender, Province
 
-from .bilingual import both
 from .charts import HIDDEN, coverage_band, coverage_text, legend, province_tiles, trend_bars
 from .disclosure import SUPPRESSED
 from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
@@ -81,7 +81,7 @@ def _filter_lines(filters: Filters) -> dict[str, list[tuple[str, str]]]:
     titles = {}
     if filters.modules:
         modules = ModulePage.objects.filter(pk__in=filters.modules).order_by("path")
-        titles = {module.pk: (module.number, module.title_km or module.title_en, module.title_en) for module in modules}
+        titles = {module.pk: (module.number, field_texts(module, "title")) for module in modules}
     roles = dict(Role.choices)
     genders = dict(Gender.choices)
     lines = {}
@@ -98,7 +98,7 @@ def _filter_lines(filters: Filters) -> dict[str, list[tuple[str, str]]]:
                 items.append((str(LABELS["gender"]), ", ".join(str(genders.get(g, g)) for g in filters.genders)))
             if titles:
                 chosen = [titles[pk] for pk in filters.modules if pk in titles]
-                names = [f"{number}. {km if language == 'km' else en}" for number, km, en in chosen]
+                names = [f"{number}. {in_language(title, language)}" for number, title in chosen]
                 items.append((str(LABELS["modules"]), ", ".join(names)))
             lines[language] = items
     return lines

@@ -76,7 +76,7 @@ PROVINCE_WEIGHTS = {
 }  # fmt: skip
 # How far along a learner who starts at all means to go (0 .. every module); the rest stop half-way.
 GOAL_WEIGHTS = (4.0, 2.0, 1.5, 1.5, 1.0, 3.0)
-BLANK: dict = {}  # an empty text: selectors.in_language shows "" for it, and it costs 2 bytes, not 22
+BLANK: dict = {}  # an empty text: core.translated.in_language shows "" for it, and it costs 2 bytes, not 22
 
 
 # --- Which database ---------------------------------------------------------------------------------------

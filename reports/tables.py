@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import Role
+from core.translated import field_in_language, joined
 from learners.models import Gender
 
-from .bilingual import joined
 from .charts import coverage_band
 from .disclosure import HIDDEN_BAND, SUPPRESSED, hidden
 from .selectors import TOTAL, AreaReport, AreaRow, ModuleRow, QuestionStat, Trend
@@ -257,9 +257,7 @@ class PlaceLabel:
         self.place = place
 
     def __str__(self):
-        if translation.get_language() == "en":
-            return self.place.name_en or self.place.name_km
-        return self.place.name_km or self.place.name_en
+        return field_in_language(self.place)
 
 
 def module_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:

@@ -1,11 +1,21 @@
-"""Which language a bilingual object is shown in, so an empty translation is never a blank page."""
+"""Text in the reader's language, falling back to the other, so an empty translation is never a blank page."""
 
 from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
 
-from core.translated import BilingualContentMixin, content_language, has_content
+from core.translated import (
+    BilingualContentMixin,
+    both,
+    content_language,
+    field_in_language,
+    has_content,
+    in_language,
+    joined,
+    text_language,
+)
+from learners.models import Province
 
 
 def item(**fields):
@@ -61,3 +71,48 @@ def test_mixin_uses_the_models_required_fields():
     with translation.override("km"):
         assert Lesson().content_language() == "en"
     assert Lesson().content_language("en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("texts", "language", "shown", "shown_in"),
+    [
+        ({"km": "ខេត្ត", "en": "Province"}, "km", "ខេត្ត", "km"),
+        ({"km": "ខេត្ត", "en": "Province"}, "en", "Province", "en"),
+        ({"km": "ខេត្ត", "en": ""}, "en", "ខេត្ត", "km"),
+        ({"km": "  ", "en": "Province"}, "km", "Province", "en"),
+        ({"km": None, "en": "Province"}, "km", "Province", "en"),
+        ({"en": "Province"}, "km", "Province", "en"),
+        ({}, "en", "", "en"),
+        (None, "km", "", "km"),
+        ({"km": "ខេត្ត", "en": "Province"}, "en-us", "Province", "en"),
+    ],
+)
+def test_in_language_picks_the_readers_text_or_the_other(texts, language, shown, shown_in):
+    assert in_language(texts, language) == shown
+    assert text_language(texts, language) == shown_in
+
+
+@pytest.mark.parametrize(("active", "expected"), [("km", "កំពត"), ("en", "Kampot")])
+def test_a_place_is_named_in_the_active_language(active, expected):
+    kampot = Province(code="07", name_km="កំពត", name_en="Kampot")
+    with translation.override(active):
+        assert kampot.name == expected
+        assert field_in_language(kampot) == expected
+
+
+def test_a_place_without_an_english_name_shows_its_khmer_name():
+    with translation.override("en"):
+        assert Province(code="07", name_km="កំពត", name_en="").name == "កំពត"
+
+
+def test_field_in_language_reads_any_field_and_an_explicit_language():
+    module = item(title_km="ម៉ូឌុល", title_en=None)
+    assert field_in_language(module, "title", "en") == "ម៉ូឌុល"
+    assert field_in_language(item(), "title", "km") == ""
+
+
+def test_both_and_joined_give_every_language_at_once():
+    with translation.override("en"):
+        assert both(lambda: translation.get_language()) == {"km": "km", "en": "en"}
+        assert joined(lambda: translation.get_language()) == "km / en"
+        assert joined("1234") == "1234"  # the same in both languages: written once
