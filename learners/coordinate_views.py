@@ -26,6 +26,9 @@ from .models import LearnerProfile
 
 LEARNER_SAVED = _("%(name)s is saved.")
 LEARNER_CREATED = _("%(name)s can now sign in with the username %(username)s and the password shown below.")
+ENROLMENT_WAITS = _(
+    "%(name)s can start learning now; they count in the reports once a coordinator of %(province)s confirms them."
+)
 CONFIRMED = _("%(name)s is confirmed.")
 REJECTED = _("%(name)s is rejected: they can still read the manual, but are not counted in reports.")
 UNLOCKED = _("%(name)s can sign in again.")
@@ -150,6 +153,8 @@ def learner_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, LEARNER_CREATED % {"name": learner.full_name_km, "username": learner.user.username}
             )
+            if not learner.is_confirmed:
+                messages.info(request, ENROLMENT_WAITS % {"name": learner.full_name_km, "province": learner.province})
             return render(
                 request, "learners/coordinate/password_handover.html", {"learner": learner, "password": password}
             )

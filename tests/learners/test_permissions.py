@@ -212,12 +212,17 @@ def test_admin_menu_links_coordinators_to_their_pages(client, people):
 
 
 def test_a_trainers_enrolment_waits_for_the_provinces_coordinator(client, people, places):
+    from learners.coordinate_views import ENROLMENT_WAITS
     from learners.models import Confirmation, Source
 
     data = {"full_name_km": "ទេព រដ្ឋា", "gender": "male", "role": "police_officer", "province": places.kampot.code}
     client.force_login(people.trainer)
-    enrolled = client.post(reverse("learners:learner_create"), data).context["learner"]
+    response = client.post(reverse("learners:learner_create"), data)
+    enrolled = response.context["learner"]
     assert (enrolled.source, enrolled.confirmation) == (Source.TRAINER, Confirmation.PENDING)
+    assert ENROLMENT_WAITS % {"name": "ទេព រដ្ឋា", "province": places.kampot.name} in [
+        str(message) for message in response.context["messages"]
+    ]
     client.force_login(people.kampot_coordinator)
     assert enrolled.full_name_km in client.get(reverse("learners:waiting")).content.decode()
     created = client.post(reverse("learners:learner_create"), data).context["learner"]
