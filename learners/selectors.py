@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from . import groups
 from .models import Commune, Confirmation, District, LearnerProfile, Province
+from .names import clean_text
 from .phone import looks_like_phone, normalise_phone
 
 
@@ -100,7 +101,7 @@ def learners_waiting(*, user) -> QuerySet[LearnerProfile]:
 
 
 def learner_search(*, queryset: QuerySet[LearnerProfile], text: str) -> QuerySet[LearnerProfile]:
-    text = (text or "").strip()
+    text = clean_text(text)  # in the form names are stored in (learners.names)
     if not text:
         return queryset
     condition = (

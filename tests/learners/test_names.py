@@ -203,3 +203,11 @@ def test_the_import_dry_run_shows_name_and_username_problems(places):
         {"username": [str(USERNAME_CHARACTERS)]},
         {},
     ]
+
+
+def test_coordinators_find_a_name_however_it_was_typed(places, people):
+    from learners.selectors import learner_search, learners_for
+
+    learner_register(details=details(places, full_name_latin="Émilie Sok"), username="emilie", password=PASSWORD)
+    found = learner_search(queryset=learners_for(user=people.national), text=f"{RLO}E\u0301milie{ZWSP}")
+    assert [learner.user.username for learner in found] == ["emilie"]
