@@ -11,7 +11,7 @@ class LearnersConfig(AppConfig):
     def ready(self):
         from core.demo import register_demo_loader
 
-        from . import lockout, two_factor  # noqa: F401  (connect the sign-in signals)
+        from . import checks, lockout, two_factor  # noqa: F401  (register the system check, connect sign-in signals)
         from .demo import load_learners
 
         register_demo_loader("learners", load_learners, order=30)

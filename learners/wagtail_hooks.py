@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import lockout_admin
+from . import lockout_admin, two_factor
 from .models import Commune, CoordinatorScope, District, Province
 from .selectors import manages_learners
 
@@ -91,3 +91,15 @@ def register_signin_locks_urls():
 @hooks.register("register_admin_menu_item")
 def register_signin_locks_link():
     return SignInLocksMenuItem(_("Sign-in locks"), reverse("learners_signin_locks"), icon_name="lock", order=305)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    """On the admin's "Account" page: every staff member can turn on (or replace) two-step sign-in."""
+    if not two_factor.is_staff_member(request.user):
+        return None
+    return {
+        "url": reverse("two_factor:setup"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("A code from an authenticator app on your phone after your password."),
+    }
