@@ -316,7 +316,7 @@ def trend_bars(
         raise ValueError("Shared bars need the months to hide (sharing.trend_suppression).")
     hide = suppression if share else TrendSuppression(hidden=frozenset())
     values = trend.by_province.get(province, [0] * len(trend.months)) if province else trend.national
-    hidden_months = [hide.hides(index, province) for index in range(len(values))]
+    hidden_months = [hide.hides(month, province) for month in trend.months]
     peak = max((value for value, gone in zip(values, hidden_months, strict=True) if not gone), default=0)
     bars = BarList()
     bars.hides_total = share and hide.hides_total

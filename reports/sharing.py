@@ -15,6 +15,7 @@ hidden cell away:
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from .disclosure import Equation, System, protect
 from .selectors import (
@@ -100,7 +101,7 @@ class Chain:
 
     def add(self, values: dict, equations: list[Equation], *, unseen=()) -> frozenset:
         fixed = {cell: cell in self.hidden for cell in self.system.values}
-        fixed.update(dict.fromkeys(unseen, True))
+        fixed.update({cell: True for cell in unseen if cell not in self.system.values})
         self.system = System(
             values={**self.system.values, **values}, equations=[*self.system.equations, *equations], fixed=fixed
         )
@@ -139,57 +140,68 @@ def area_suppression(*, scope: Scope, filters: Filters, report: AreaReport, prov
 
 @dataclass(frozen=True)
 class TrendSuppression:
+    """The hidden months. Cells are named by month, so that a month reads the same on every page that shows it
+    (the trend page's 24 months, the printed summary's 12)."""
+
     hidden: frozenset
     total: tuple = (TREND, "sum", ALL)  # the cell of the months' sum (the chart's total)
+    national: str = ALL  # the code of the series drawn as "all" (a province's own summary draws that province)
 
-    def hides(self, index: int, code: str | None = None) -> bool:
-        """Month `index` of a province (`code`) or of every province in view (None)."""
-        return (TREND, index, code or ALL) in self.hidden
+    def hides(self, month: date, code: str | None = None) -> bool:
+        """A month of a province (`code`) or of every province in view (None)."""
+        return (TREND, month, code or self.national) in self.hidden
 
     @property
     def hides_total(self) -> bool:
         return self.total in self.hidden
 
 
-def trend_system(trend: Trend, codes: list[str], report: AreaReport) -> tuple[dict, list[Equation], list, tuple]:
-    """Months x provinces, the all-provinces column their sum. Learners with no province count in that column
-    only: an unseen cell. Where a place's months add up to its completed count in `report`, that is a sum too;
-    so is the chart's total of all months (the report's completed total when they agree). Returns the values,
-    the sums, the unseen cells and the cell of the chart's total."""
+def trend_system(trend: Trend, codes: list[str], report: AreaReport, national: str = ALL):
+    """Months x provinces (`codes`), the all-provinces column their sum; learners with no province count in that
+    column only, an unseen cell. When `national` is a province's code the trend is that province's alone (its
+    printed summary) and has no columns. Where a place's months add up to its completed count in `report`, that
+    is a sum too; so is the chart's total of all months (the report's completed total when they agree). Returns
+    the values, the sums, the unseen cells and the cell of the chart's total."""
     values: dict = {}
     equations: list[Equation] = []
     series = {code: trend.by_province.get(code, [0] * len(trend.months)) for code in codes}
-    others = [code for code in trend.by_province if code not in series]  # no province given
+    others = [code for code in trend.by_province if code not in series] if national == ALL else []
     unseen = []
-    for index, value in enumerate(trend.national):
-        values[(TREND, index, ALL)] = value
+    for index, (month, value) in enumerate(zip(trend.months, trend.national, strict=True)):
+        values[(TREND, month, national)] = value
+        if national != ALL:
+            continue
         parts = []
         for code in [*codes, *others]:
-            cell = (TREND, index, code or UNPLACED)
+            cell = (TREND, month, code or UNPLACED)
             values[cell] = trend.by_province[code][index] if code in trend.by_province else 0
             parts.append(cell)
             if code in others:
                 unseen.append(cell)
-        equations.append(Equation((TREND, index, ALL), tuple(parts)))
+        equations.append(Equation((TREND, month, ALL), tuple(parts)))
     completed = {row.code: row.counts.completed for row in report.rows}
     for code, months in series.items():
         if code in completed and sum(months) == completed[code]:
-            equations.append(Equation((code, "completed", ALL), tuple((TREND, i, code) for i in range(len(months)))))
-    months = tuple((TREND, index, ALL) for index in range(len(trend.months)))
+            equations.append(Equation((code, "completed", ALL), tuple((TREND, month, code) for month in trend.months)))
+    months = tuple((TREND, month, national) for month in trend.months)
     total = (report.total.code, "completed", ALL)
     if sum(trend.national) != report.total.counts.completed:
-        total = (TREND, "sum", ALL)
+        total = (TREND, "sum", national, trend.months[0], trend.months[-1]) if trend.months else (TREND, "sum")
         values[total] = sum(trend.national)
     equations.append(Equation(total, months))
     return values, equations, unseen, total
 
 
-def trend_suppression(*, trend: Trend, codes: list[str], report: AreaReport, chain: Chain | None = None):
-    """The hidden months of the trend (`codes`: the provinces drawn), protected with the coverage page whose
-    completed counts they add up to (`report`, or the `chain` of pages already protected)."""
+def trend_suppression(
+    *, trend: Trend, codes: list[str], report: AreaReport, chain: Chain | None = None, national: str = ALL
+) -> TrendSuppression:
+    """The hidden months of the trend (`codes`: the provinces drawn; `national`: see `trend_system`), protected
+    with the coverage page whose completed counts they add up to (`report`, or the `chain` of pages already
+    protected, which keeps the months other pages hid)."""
     chain = chain or chain_of([(report, NATION)])
-    values, equations, unseen, total = trend_system(trend, codes, report)
-    return TrendSuppression(hidden=chain.add(values, equations, unseen=unseen), total=total)
+    values, equations, unseen, total = trend_system(trend, codes, report, national)
+    hidden = chain.add(values, equations, unseen=unseen)
+    return TrendSuppression(hidden=hidden, total=total, national=national)
 
 
 # ---------------------------------------------------------------------------------------------------------------

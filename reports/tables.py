@@ -341,7 +341,7 @@ def trend_table(
         ReportColumn(
             "total",
             _("All provinces in view"),
-            lambda index, hide: count_cell(trend.national[index], hide.hides(index)),
+            lambda index, hide: count_cell(trend.national[index], hide.hides(trend.months[index])),
             sortable=False,
         ),
     ]
@@ -352,7 +352,7 @@ def trend_table(
                 province.code,
                 PlaceLabel(province),
                 lambda index, hide, series=series, code=province.code: count_cell(
-                    series[index], hide.hides(index, code)
+                    series[index], hide.hides(trend.months[index], code)
                 ),
                 sortable=False,
             )

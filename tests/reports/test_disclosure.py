@@ -183,6 +183,27 @@ def test_the_printed_summary_hides_what_the_page_hides_and_says_it_is_for_sharin
     assert "For sharing outside NGOCRC" not in summary_html(scope=Scope(provinces=None), filters=Filters())
 
 
+def test_the_printed_months_and_districts_hide_what_the_pages_hide(national, synthetic):
+    from reports.selectors import Filters, Scope
+    from reports.summary_pdf import summary_context
+
+    trend = shared_csv(national, reverse("reports:trend"), "share=on")
+    kampot = trend[0].index("កំពត / Kampot")
+    months = {row[0]: (row[1], row[kampot]) for row in trend[1:]}
+    assert any(text == "x" for pair in months.values() for text in pair)
+    whole = summary_context(scope=Scope(provinces=None), filters=Filters(), share=True)
+    assert [bar.shown for bar in whole["bars"]] == [months[bar.month.isoformat()[:7]][0] for bar in whole["bars"]]
+    province = Province.objects.get(code="07")
+    one = summary_context(scope=Scope(provinces=None), filters=Filters(), province=province, share=True)
+    assert [bar.shown for bar in one["bars"]] == [months[bar.month.isoformat()[:7]][1] for bar in one["bars"]]
+    assert all(bar.height == 0 for bar in one["bars"] if bar.hidden)
+    districts = shared_csv(national, reverse("reports:province", args=["07"]), "share=on&breakdown=none")
+    on_page = {row[0] or row[2]: row[3:6] for row in districts[1:]}
+    printed = {place["row"].code or place["row"].name_en: place for place in one["places"]}
+    for code, place in printed.items():
+        assert [str(place[key]) for key in ("registered", "started", "completed")] == on_page[code], code
+
+
 def test_shared_files_are_named_and_marked_in_every_format(national):
     url = reverse("reports:provinces")
     xlsx = national.get(f"{url}?share=on&export=xlsx")
