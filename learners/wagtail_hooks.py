@@ -4,6 +4,7 @@ coordination pages, which live on the site (/km/coordinate/) so coordinators wor
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -103,3 +104,24 @@ def two_factor_account_item(request):
         "label": _("Two-step sign-in"),
         "help_text": _("A code from an authenticator app on your phone after your password."),
     }
+
+
+def _grants_superuser(request) -> bool:
+    return request.method == "POST" and bool(request.POST.get("is_superuser"))
+
+
+@hooks.register("before_edit_user")
+def superusers_edited_by_superusers_only(request, user):
+    """Wagtail lets anyone who may change users change a superuser's e-mail and password, or tick "Administrator"
+    (superuser) on any account; only a superuser may (the site's screens follow the same rule,
+    learners.services.may_change_credentials)."""
+    if not request.user.is_superuser and (user.is_superuser or _grants_superuser(request)):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_create_user")
+def superusers_created_by_superusers_only(request):
+    if not request.user.is_superuser and _grants_superuser(request):
+        return permission_denied(request)
+    return None

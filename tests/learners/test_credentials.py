@@ -255,3 +255,53 @@ def test_the_detail_page_says_why_there_is_no_reset_button(client, people, promo
     client.force_login(people.administrator)
     page = client.get(reverse("learners:learner_detail", args=[promoted.pk])).content.decode()
     assert str(STAFF_ACCOUNT_NOTICE) not in page and reset_url in page
+
+
+def wagtail_user_form(user, **changes):
+    return {
+        "username": user.username,
+        "email": user.email,
+        "first_name": "A",
+        "last_name": "B",
+        "is_active": "on",
+        **changes,
+    }
+
+
+def test_an_administrator_cannot_take_over_a_superuser_in_wagtails_admin(client, people):
+    people.admin.email = "root@example.org"
+    people.admin.save()
+    client.force_login(people.administrator)
+    url = reverse("wagtailusers_users:edit", args=[people.admin.pk])
+    assert (client.get(url).status_code, client.get(url)["Location"]) == (302, "/admin/")
+    response = client.post(url, wagtail_user_form(people.admin, email=ATTACKER_EMAIL, password1="x-Good-passw0rd"))
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    people.admin.refresh_from_db()
+    assert people.admin.email == "root@example.org" and people.admin.check_password(PASSWORD)
+
+
+def test_an_administrator_cannot_make_anyone_a_superuser(client, people, promoted):
+    client.force_login(people.administrator)
+    edit = reverse("wagtailusers_users:edit", args=[promoted.user.pk])
+    response = client.post(edit, wagtail_user_form(promoted.user, is_superuser="on"))
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    promoted.user.refresh_from_db()
+    assert not promoted.user.is_superuser
+    new = {**wagtail_user_form(promoted.user, username="mint", is_superuser="on")}
+    response = client.post(
+        reverse("wagtailusers_users:add"), {**new, "password1": "x-Good-passw0rd", "password2": "x-Good-passw0rd"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert not get_user_model().objects.filter(username="mint").exists()
+
+
+def test_administrators_still_manage_staff_in_wagtails_admin(client, people, promoted):
+    client.force_login(people.administrator)
+    edit = reverse("wagtailusers_users:edit", args=[promoted.user.pk])
+    assert client.get(edit).status_code == 200
+    response = client.post(edit, wagtail_user_form(promoted.user, email="new@example.org"))
+    assert response.status_code == 302 and response["Location"] != "/admin/"
+    promoted.user.refresh_from_db()
+    assert promoted.user.email == "new@example.org"
+    client.force_login(people.admin)  # a superuser edits a superuser
+    assert client.get(reverse("wagtailusers_users:edit", args=[people.admin.pk])).status_code == 200
