@@ -52,6 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
         rows = [row for row in rows if row["user"] in visible and not is_privileged(users[row["user"]])]
     for row in rows:
         row["account_user"] = users.get(row["user"])
+        row["typed"] = row["account"].split(":", 1)[-1]  # "name:ghost" -> "ghost", as it was typed
     context = {
         "page_title": _("Sign-in locks"),
         "header_icon": "lock",
