@@ -19,6 +19,19 @@ LATIN = "LATIN"
 # how letters join. Inside Khmer text they are part of the spelling; anywhere else they only hide things.
 KHMER_INVISIBLES = frozenset("\u200b\u200c\u200d")
 USERNAME_PUNCTUATION = frozenset(".-_@+")
+# Unicode's Default_Ignorable_Code_Point characters that are not format characters (those go anyway): they show
+# nothing. Among them Khmer's two "inherent vowel" signs, which Unicode asks never to be written, and the Hangul
+# fillers, letters that print as blanks.
+IGNORABLE_RANGES = (
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian variation selectors
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
 
 
 def script_of(char: str) -> str | None:
@@ -37,6 +50,11 @@ def _is_khmer(char: str | None) -> bool:
     return char is not None and script_of(char) == KHMER
 
 
+def _ignorable(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in IGNORABLE_RANGES)
+
+
 def clean_text(value: str) -> str:
     """NFC, controls and odd spaces made plain spaces, invisible format characters (bidi overrides, BOM, word
     joiners...) removed, except zero-width characters between two Khmer letters; spaces collapsed."""
@@ -50,7 +68,7 @@ def clean_text(value: str) -> str:
                 kept.append(char)
         elif category in ("Cc", "Zs", "Zl", "Zp"):
             kept.append(" ")
-        elif category[0] != "C":  # Cf (format), Co (private use), Cn (unassigned), Cs: nothing to show
+        elif category[0] != "C" and not _ignorable(char):  # Cf, Co, Cn, Cs: nothing to show
             kept.append(char)
     return " ".join("".join(kept).split())
 
@@ -80,7 +98,7 @@ def check_username(value: str) -> str:
         ok = all(
             char in USERNAME_PUNCTUATION
             or (char.isascii() and char.isdigit())
-            or (script_of(char) == KHMER)
+            or (script_of(char) == KHMER and not _ignorable(char))
             or unicodedata.name(char, "").startswith("KHMER DIGIT")
             for char in text
         )

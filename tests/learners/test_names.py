@@ -42,6 +42,7 @@ CYRILLIC_O = "\u043e"  # looks exactly like Latin "o"
         ("Sok Chantha", "Sok Chantha"),
         ("សុខ Chantha", "សុខ Chantha"),  # Khmer with Latin is how many people write
         ("E\u0301milie", "Émilie"),  # decomposed accent -> one character (NFC)
+        ("ក\u17b4ខ\ufe0f", "កខ"),  # Khmer inherent vowel, variation selector: nothing to see
     ],
 )
 def test_names_are_stored_in_one_form_without_hidden_characters(typed, stored):
@@ -57,7 +58,8 @@ def test_names_are_stored_in_one_form_without_hidden_characters(typed, stored):
         ("...", NAME_INVISIBLE),
         (f"{CYRILLIC_O}fficer", NAME_SCRIPTS),
         ("Ѕоk Сhаnthа", NAME_SCRIPTS),  # entirely Cyrillic look-alikes
-        ("\u3164", NAME_SCRIPTS),  # Hangul filler: a "letter" that shows nothing
+        ("\u3164\u115f", NAME_INVISIBLE),  # Hangul fillers: "letters" that show nothing
+        ("\u034f\ufe0f", NAME_INVISIBLE),  # grapheme joiner, variation selector
     ],
 )
 def test_invisible_and_look_alike_names_are_refused(typed, message):
@@ -81,7 +83,18 @@ def test_usernames_in_ascii_or_in_khmer_are_accepted(username):
 
 @pytest.mark.parametrize(
     "username",
-    [f"{CYRILLIC_O}fficer", "sok chan", f"sok{ZWSP}", "sokhá", "សុខាabc", "offi\u0441er", f"{RLO}reciffo", "", "ok!"],
+    [
+        f"{CYRILLIC_O}fficer",
+        "sok chan",
+        f"sok{ZWSP}",
+        "sokhá",
+        "សុខាabc",
+        "offi\u0441er",
+        f"{RLO}reciffo",
+        "",
+        "ok!",
+        "សុខា\u17b4",
+    ],
 )
 def test_mixed_invisible_or_accented_usernames_are_refused(username):
     with pytest.raises(ValidationError) as raised:
