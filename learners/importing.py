@@ -5,8 +5,6 @@ one over in person with "Reset password", so no password is ever written to a fi
 """
 
 import contextlib
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
@@ -23,6 +21,15 @@ from .names import check_username, clean_name
 from .phone import normalise_phone
 from .selectors import PlaceIndex
 from .services import LearnerDetails, learner_create
+from .table_files import (  # noqa: F401  (the file-level messages, where the imports' callers look for them)
+    NOT_CSV,
+    NOT_UTF8,
+    NOT_XLSX,
+    TOO_MANY_ROWS,
+    ImportFileError,
+    formula_warnings,
+    read_table,
+)
 
 MAX_ROWS = 2000
 COLUMNS = (
@@ -41,11 +48,7 @@ COLUMNS = (
 REQUIRED = ("full_name_km", "gender", "role", "province")
 MAX_LENGTHS = {"full_name_km": 150, "full_name_latin": 150, "unit": 200, "email": 254, "username": 150}
 
-NOT_UTF8 = _("The CSV file is not in UTF-8. In Excel, use “Save as… CSV UTF-8”, or upload the .xlsx file.")
-NOT_XLSX = _("This is not an Excel .xlsx file that can be read.")
-NOT_CSV = _("This is not a CSV file that can be read. Save the sheet as “CSV UTF-8”, or upload the .xlsx file.")
 EMPTY_FILE = _("The file has no rows of learners.")
-TOO_MANY_ROWS = _("The file has more than %(max)s rows. Split it into smaller files.")
 MISSING_COLUMNS = _("The first row must name the columns; missing: %(columns)s.")
 REQUIRED_VALUE = _("This value is required.")
 TOO_LONG = _("Too long: at most %(max)s characters.")
@@ -73,6 +76,7 @@ class ImportRow:
     values: dict[str, str]
     errors: dict[str, list[str]] = field(default_factory=dict)
     details: LearnerDetails | None = None
+    warnings: dict[str, str] = field(default_factory=dict)
 
     def error(self, column: str, message) -> None:
         self.errors.setdefault(column, []).append(str(message))
@@ -81,9 +85,9 @@ class ImportRow:
     def messages(self) -> list[str]:
         return [f"{column}: {message}" for column, items in self.errors.items() for message in items]
 
-
-class ImportFileError(ValidationError):
-    """The file as a whole cannot be read (format, encoding, columns, size)."""
+    @property
+    def warning_messages(self) -> list[str]:
+        return [f"{column}: {message}" for column, message in self.warnings.items()]
 
 
 def _header(name) -> str:
@@ -91,7 +95,7 @@ def _header(name) -> str:
 
 
 def table_values(
-    table: list[list],
+    table: list[tuple[int, list[str]]],
     *,
     columns: tuple[str, ...],
     required: tuple[str, ...],
@@ -99,11 +103,10 @@ def table_values(
     max_rows: int = MAX_ROWS,
     empty_message=EMPTY_FILE,
 ) -> list[tuple[int, dict[str, str]]]:
-    """An uploaded table's rows as (line number, {column: text}), the first non-blank row naming the columns
-    (`heading` maps a heading to a column name). Any file-level problem raises ImportFileError with a message
-    for the user: no rows, a required column missing, too many rows."""
-    # Skip blank lines anywhere, including the top.
-    numbered = [(number, row) for number, row in enumerate(table, start=1) if any(str(c or "").strip() for c in row)]
+    """An uploaded table's rows (`read_table`) as (line number, {column: text}), the first non-blank row naming
+    the columns (`heading` maps a heading to a column name). Any file-level problem raises ImportFileError with
+    a message for the user: no rows, a required column missing, too many rows."""
+    numbered = [(number, row) for number, row in table if any(str(c or "").strip() for c in row)]
     if not numbered:
         raise ImportFileError(empty_message)
     names = [heading(name) for name in numbered[0][1]]
@@ -124,46 +127,13 @@ def table_values(
     return rows
 
 
-def _rows_from_table(table: list[list]) -> list[ImportRow]:
+def _rows_from_table(table: list[tuple[int, list[str]]]) -> list[ImportRow]:
     rows = table_values(table, columns=COLUMNS, required=REQUIRED, heading=_header)
     return [ImportRow(line=number, values=values) for number, values in rows]
 
 
-def read_table(*, name: str, content: bytes) -> list[list]:
-    """The cells of an uploaded .xlsx (first sheet) or UTF-8 .csv (with or without a BOM), row by row.
-
-    Shared by every bulk import (learners here, training targets in `reports`); says nothing about columns.
-    """
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            table = [list(row) for row in sheet.iter_rows(values_only=True)]
-            workbook.close()
-        except Exception as error:  # openpyxl raises many kinds of errors for a damaged or foreign file
-            raise ImportFileError(NOT_XLSX) from error
-        # Phone numbers typed into Excel become integers and lose their leading 0; put it back.
-        for row in table:
-            for index, cell in enumerate(row):
-                if isinstance(cell, float) and cell.is_integer():
-                    row[index] = int(cell)
-        return table
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(NOT_UTF8) from error
-    if "\x00" in text:  # a binary file renamed .csv; PostgreSQL would refuse NUL characters anyway
-        raise ImportFileError(NOT_CSV)
-    try:
-        return list(csv.reader(io.StringIO(text)))
-    except csv.Error as error:  # NUL bytes, a field over the size limit: not a CSV file we can read
-        raise ImportFileError(NOT_CSV) from error
-
-
 def read_upload(*, name: str, content: bytes) -> list[ImportRow]:
-    return _rows_from_table(read_table(name=name, content=content))
+    return _rows_from_table(read_table(name=name, content=content, max_rows=MAX_ROWS))
 
 
 def choice_words(choices) -> dict[str, str]:
@@ -211,6 +181,8 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
 
     for row in rows:
         values = row.values
+        # A valid phone number may start with +; it is stored and exported as digits after the +.
+        row.warnings = formula_warnings(values, columns=[name for name in COLUMNS if name != "phone"])
         for column in REQUIRED:
             if not values[column]:
                 row.error(column, REQUIRED_VALUE)

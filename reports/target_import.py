@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import Role
-from learners.importing import choice_words, read_table, table_values
+from learners.importing import choice_words, table_values
 from learners.selectors import PlaceIndex
+from learners.table_files import formula_warnings, read_table
 
 from .models import Target, TargetChangeSource
 from .services import target_save
@@ -72,6 +73,7 @@ class TargetRow:
     role: str = ""
     people: int | None = None
     existing: Target | None = None
+    warnings: dict[str, str] = field(default_factory=dict)
 
     def error(self, column: str, message) -> None:
         self.errors.setdefault(column, []).append(str(message))
@@ -79,6 +81,10 @@ class TargetRow:
     @property
     def messages(self) -> list[str]:
         return [f"{column}: {message}" for column, items in self.errors.items() for message in items]
+
+    @property
+    def warning_messages(self) -> list[str]:
+        return [f"{column}: {message}" for column, message in self.warnings.items()]
 
     @property
     def key(self) -> tuple:
@@ -122,7 +128,7 @@ def template_header() -> list[str]:
 
 def read_rows(*, name: str, content: bytes) -> list[TargetRow]:
     rows = table_values(
-        read_table(name=name, content=content),
+        read_table(name=name, content=content, max_rows=MAX_ROWS),
         columns=COLUMNS,
         required=REQUIRED,
         heading=column_name,
@@ -157,6 +163,7 @@ def validate(*, rows: list[TargetRow], provinces) -> list[TargetRow]:
 
     for row in rows:
         values = row.values
+        row.warnings = formula_warnings(values, columns=COLUMNS)
         for column in REQUIRED:
             if not values[column]:
                 row.error(column, REQUIRED_VALUE)
