@@ -9,6 +9,8 @@ hidden cell away:
   same cells under every split means a reader cannot undo one split's hiding with another's.
 - A drill-down page's totals row is its parent place's row on the page above: it keeps the cells hidden there,
   and its places must not let the parent's hidden cells be worked out (protected together with the parent page).
+- A provincial coordinator's pages show the same places as a national coordinator's, plus a totals row of their
+  provinces only: their pages are protected after the national ones, keeping what those hid.
 - The monthly completions of a place add up to its completed count when the months cover the counted dates.
 - Coverage, people still to train and the map's colour follow a place's completed count, since the target is
   shown: they hide when it hides.
@@ -26,6 +28,7 @@ from .selectors import (
     ModuleRow,
     Scope,
     Trend,
+    completion_trend,
     district_report,
     province_report,
 )
@@ -34,19 +37,32 @@ MEASURES = ("registered", "started", "completed")
 ALL = "all"
 NATION = "nation"  # the parent of the provinces
 TREND = "trend"
+TOTAL = "total"  # the code of the provinces page's totals row
+EVERYWHERE = Scope(provinces=None)
+
+
+def scope_total(scope: Scope) -> str:
+    """The name of the totals row of a reader's provinces: every province, or only a coordinator's."""
+    return TOTAL if scope.national else "total:" + ",".join(sorted(scope.provinces))
 
 
 def split_key(kind: str, value: str) -> str:
     return f"{kind}:{value}"
 
 
-def _row_code(row: AreaRow, parent: str) -> str:
+def _place_code(row: AreaRow, parent: str) -> str:
     """Learners with no place given have a row on every level; the parent tells those rows apart."""
     return f"{UNPLACED}unplaced:{parent}" if row.code == UNPLACED else row.code
 
 
-def area_system(report: AreaReport, parent: str) -> tuple[dict, list[Equation]]:
+def area_system(report: AreaReport, parent: str, total: str | None = None) -> tuple[dict, list[Equation]]:
+    """The cube of a coverage page; `total` names its totals row when that is not the parent's own row (a
+    provincial coordinator's provinces)."""
     rows = [*report.rows, report.total]
+
+    def _row_code(row: AreaRow, parent: str) -> str:
+        return total if total and row is report.total else _place_code(row, parent)
+
     genders = sorted({gender for row in rows for gender in row.by_gender})
     roles = sorted({role for row in rows for role in row.by_role})
     splits = [ALL, *(split_key("gender", g) for g in genders), *(split_key("role", r) for r in roles)]
@@ -63,11 +79,11 @@ def area_system(report: AreaReport, parent: str) -> tuple[dict, list[Equation]]:
                     values[(code, measure, split_key(kind, value))] = getattr(counts, measure) if counts else 0
                     parts.append((code, measure, split_key(kind, value)))
                 equations.append(Equation((code, measure, ALL), tuple(parts)))
-    total = _row_code(report.total, parent)
+    total_code = _row_code(report.total, parent)
     for measure in MEASURES:
         for split in splits:
             parts = tuple((_row_code(row, parent), measure, split) for row in report.rows)
-            equations.append(Equation((total, measure, split), parts))
+            equations.append(Equation((total_code, measure, split), parts))
     return values, equations
 
 
@@ -77,9 +93,11 @@ class Suppression:
 
     hidden: frozenset
     parent: str = NATION
+    total: str | None = None  # the name of the totals row of a provincial coordinator's provinces
 
     def hides(self, row: AreaRow, measure: str, split: str = ALL) -> bool:
-        return (_row_code(row, self.parent), measure, split) in self.hidden
+        code = self.total if self.total and row.code == TOTAL else _place_code(row, self.parent)
+        return (code, measure, split) in self.hidden
 
     def hides_split(self, row: AreaRow, measure: str, kind: str, value: str) -> bool:
         return self.hides(row, measure, split_key(kind, value))
@@ -109,29 +127,52 @@ class Chain:
         return self.hidden
 
 
-def chain_of(reports: list[tuple[AreaReport, str]]) -> Chain:
+def chain_of(pages: list[tuple]) -> Chain:
+    """`pages`: (report, parent) or (report, parent, name of its totals row)."""
     chain = Chain()
-    for report, parent in reports:
-        chain.add(*area_system(report, parent))
+    for page in pages:
+        chain.add(*area_system(*page))
     return chain
 
 
 def own_suppression(report: AreaReport) -> Suppression:
-    """A provinces table's hidden cells (a drill-down page also needs the pages above it: `area_suppression`)."""
+    """A national provinces table's hidden cells on its own (the report pages use `coverage_pages`)."""
     return Suppression(hidden=chain_of([(report, NATION)]).hidden)
 
 
-def area_suppression(*, scope: Scope, filters: Filters, report: AreaReport, province=None, district=None):
-    """The hidden cells of a coverage page: the provinces (no `province`), a province's districts, or a district's
-    communes (`district` too), protected with the pages above it, read again with the same scope and filters."""
-    reports: list[tuple[AreaReport, str]] = []
+@dataclass
+class CoveragePages:
+    chain: Chain
+    suppression: Suppression  # of the last page
+    national: AreaReport  # every province
+    provinces: AreaReport  # the reader's provinces (the same as `national` for a national reader)
+
+
+def coverage_pages(*, scope: Scope, filters: Filters, report: AreaReport, province=None, district=None):
+    """The hidden cells of a coverage page (`report`): the provinces (no `province`), a province's districts, or
+    a district's communes (`district` too). It is protected after every page above it, starting from the
+    national provinces page (read again here when the reader is not on it), then the reader's provinces when they
+    coordinate some only."""
+    on_top = province is None
+    national = report if on_top and scope.national else province_report(scope=EVERYWHERE, filters=filters)
+    pages: list[tuple] = [(national, NATION)]
+    provinces = national
+    if not scope.national:
+        provinces = report if on_top else province_report(scope=scope, filters=filters)
+        pages.append((provinces, NATION, scope_total(scope)))
     if province is not None:
-        reports.append((province_report(scope=scope, filters=filters), NATION))
+        districts = report if district is None else district_report(scope=scope, filters=filters, province=province)
+        pages.append((districts, province.code))
     if district is not None:
-        reports.append((district_report(scope=scope, filters=filters, province=province), province.code))
-    parent = district.code if district is not None else province.code if province is not None else NATION
-    reports.append((report, parent))
-    return Suppression(hidden=chain_of(reports).hidden, parent=parent)
+        pages.append((report, district.code))
+    chain = chain_of(pages)
+    total = scope_total(scope) if on_top and not scope.national else None
+    suppression = Suppression(hidden=chain.hidden, parent=pages[-1][1], total=total)
+    return CoveragePages(chain=chain, suppression=suppression, national=national, provinces=provinces)
+
+
+def area_suppression(*, scope: Scope, filters: Filters, report: AreaReport, province=None, district=None):
+    return coverage_pages(scope=scope, filters=filters, report=report, province=province, district=district).suppression
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -145,63 +186,81 @@ class TrendSuppression:
 
     hidden: frozenset
     total: tuple = (TREND, "sum", ALL)  # the cell of the months' sum (the chart's total)
-    national: str = ALL  # the code of the series drawn as "all" (a province's own summary draws that province)
+    series: str = ALL  # the name of the series drawn as "all provinces in view" (or one province's summary)
 
     def hides(self, month: date, code: str | None = None) -> bool:
-        """A month of a province (`code`) or of every province in view (None)."""
-        return (TREND, month, code or self.national) in self.hidden
+        """A month of a province (`code`) or of the series of every province in view (None)."""
+        return (TREND, month, code or self.series) in self.hidden
 
     @property
     def hides_total(self) -> bool:
         return self.total in self.hidden
 
 
-def trend_system(trend: Trend, codes: list[str], report: AreaReport, national: str = ALL):
-    """Months x provinces (`codes`), the all-provinces column their sum; learners with no province count in that
-    column only, an unseen cell. When `national` is a province's code the trend is that province's alone (its
-    printed summary) and has no columns. Where a place's months add up to its completed count in `report`, that
-    is a sum too; so is the chart's total of all months (the report's completed total when they agree). Returns
-    the values, the sums, the unseen cells and the cell of the chart's total."""
+def trend_system(trend: Trend, *, codes: list[str], report: AreaReport, series: str, total: str, columns: bool):
+    """Months x provinces (`codes`, when `columns`), the `series` column their sum (learners with no province
+    count in it only, an unseen cell). Where a place's months add up to its completed count in `report`, that is
+    a sum too; so is the chart's total of all months (`total`'s completed count when they agree). Returns the
+    values, the sums, the unseen cells and the cell of the chart's total."""
     values: dict = {}
     equations: list[Equation] = []
-    series = {code: trend.by_province.get(code, [0] * len(trend.months)) for code in codes}
-    others = [code for code in trend.by_province if code not in series] if national == ALL else []
+    by_code = {code: trend.by_province.get(code, [0] * len(trend.months)) for code in codes} if columns else {}
+    others = [code for code in trend.by_province if code not in by_code] if columns else []
     unseen = []
     for index, (month, value) in enumerate(zip(trend.months, trend.national, strict=True)):
-        values[(TREND, month, national)] = value
-        if national != ALL:
+        values[(TREND, month, series)] = value
+        if not columns:
             continue
         parts = []
-        for code in [*codes, *others]:
+        for code in [*by_code, *others]:
             cell = (TREND, month, code or UNPLACED)
             values[cell] = trend.by_province[code][index] if code in trend.by_province else 0
             parts.append(cell)
             if code in others:
                 unseen.append(cell)
-        equations.append(Equation((TREND, month, ALL), tuple(parts)))
+        equations.append(Equation((TREND, month, series), tuple(parts)))
     completed = {row.code: row.counts.completed for row in report.rows}
-    for code, months in series.items():
+    for code, months in by_code.items():
         if code in completed and sum(months) == completed[code]:
             equations.append(Equation((code, "completed", ALL), tuple((TREND, month, code) for month in trend.months)))
-    months = tuple((TREND, month, national) for month in trend.months)
-    total = (report.total.code, "completed", ALL)
+    sum_cell = (total, "completed", ALL)
     if sum(trend.national) != report.total.counts.completed:
-        total = (TREND, "sum", national, trend.months[0], trend.months[-1]) if trend.months else (TREND, "sum")
-        values[total] = sum(trend.national)
-    equations.append(Equation(total, months))
-    return values, equations, unseen, total
+        sum_cell = (TREND, "sum", series, trend.months[0], trend.months[-1]) if trend.months else (TREND, "sum")
+        values[sum_cell] = sum(trend.national)
+    equations.append(Equation(sum_cell, tuple((TREND, month, series) for month in trend.months)))
+    return values, equations, unseen, sum_cell
 
 
-def trend_suppression(
-    *, trend: Trend, codes: list[str], report: AreaReport, chain: Chain | None = None, national: str = ALL
+def months_suppression(
+    *, chain: Chain, trend: Trend, report: AreaReport, codes: list[str], series: str, total: str, columns: bool = True
 ) -> TrendSuppression:
-    """The hidden months of the trend (`codes`: the provinces drawn; `national`: see `trend_system`), protected
-    with the coverage page whose completed counts they add up to (`report`, or the `chain` of pages already
-    protected, which keeps the months other pages hid)."""
-    chain = chain or chain_of([(report, NATION)])
-    values, equations, unseen, total = trend_system(trend, codes, report, national)
+    """The hidden months of one trend, added to the `chain` of pages already protected (it keeps what they hid).
+    `report`: the coverage page whose completed counts the months add up to; `total`: the name of its totals row."""
+    values, equations, unseen, sum_cell = trend_system(
+        trend, codes=codes, report=report, series=series, total=total, columns=columns
+    )
     hidden = chain.add(values, equations, unseen=unseen)
-    return TrendSuppression(hidden=hidden, total=total, national=national)
+    return TrendSuppression(hidden=hidden, total=sum_cell, series=series)
+
+
+def codes_of(report: AreaReport) -> list[str]:
+    return [row.code for row in report.rows if row.code != UNPLACED]
+
+
+def trend_suppression(*, scope: Scope, filters: Filters, pages: CoveragePages, trend: Trend, today=None):
+    """The trend page's hidden months (`trend`: as the reader's page reads it), after the coverage `pages` and,
+    for a provincial coordinator, after the national trend page."""
+    national = trend if scope.national else completion_trend(scope=EVERYWHERE, filters=filters, today=today)
+    codes = codes_of(pages.national)
+    months = months_suppression(
+        chain=pages.chain, trend=national, report=pages.national, codes=codes, series=ALL, total=TOTAL
+    )
+    if scope.national:
+        return months
+    mine = scope_total(scope)
+    return months_suppression(
+        chain=pages.chain, trend=trend, report=pages.provinces, codes=codes_of(pages.provinces), series=mine, total=mine
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -23,7 +23,17 @@ from learners.models import Gender, Province
 from .charts import HIDDEN, coverage_band, coverage_text, legend, province_tiles, trend_bars
 from .disclosure import SUPPRESSED
 from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
-from .sharing import ALL, NATION, NOTHING_HIDDEN, Suppression, chain_of, split_key, trend_suppression
+from .sharing import (
+    ALL,
+    NOTHING_HIDDEN,
+    Suppression,
+    codes_of,
+    coverage_pages,
+    months_suppression,
+    scope_total,
+    split_key,
+    trend_suppression,
+)
 
 NEEDS_TRAINING_BELOW = 50  # % coverage, unless the reader chose another threshold
 NEEDS_TRAINING_SHOWN = 5
@@ -152,18 +162,21 @@ def _place_rows(rows, hide: Suppression) -> list[dict]:
     ]
 
 
-def _shared_cells(*, pages, scope: Scope, filters: Filters, trend, today) -> tuple[Suppression, object]:
-    """The cells the report pages hide (the coverage pages above, and the trend page, whose months this summary's
-    months are among), then the summary's own total of months protected with them."""
-    chain = chain_of(pages)
-    hide = Suppression(hidden=chain.hidden, parent=pages[-1][1])
-    national, report = pages[0][0], pages[-1][0]
-    codes = [row.code for row in national.rows if row.code != UNPLACED]
+def _shared_cells(*, scope: Scope, filters: Filters, report, province, trend, today):
+    """The cells the report pages hide (the coverage pages down to this one, and the trend page, whose months
+    this summary's months are among), then this summary's months protected with them."""
+    pages = coverage_pages(scope=scope, filters=filters, report=report, province=province)
     page_trend = completion_trend(scope=scope, filters=filters, today=today)  # as the trend page reads it
-    trend_suppression(trend=page_trend, codes=codes, report=national, chain=chain)
-    series = report.total.code if len(pages) > 1 else ALL  # a province's summary draws that province's months
-    return hide, trend_suppression(trend=trend, codes=codes if series == ALL else [], report=report, chain=chain,
-                                   national=series)  # fmt: skip
+    trend_suppression(scope=scope, filters=filters, pages=pages, trend=page_trend, today=today)
+    if province is not None:  # the province's own months, adding up to its completed count
+        series = total = province.code
+    else:
+        series, total = (ALL if scope.national else scope_total(scope)), scope_total(scope)
+    months = months_suppression(
+        chain=pages.chain, trend=trend, report=report, codes=codes_of(report) if province is None else [],
+        series=series, total=total, columns=province is None,
+    )  # fmt: skip
+    return pages.suppression, months
 
 
 def summary_context(
@@ -182,16 +195,16 @@ def summary_context(
         report = province_report(scope=scope, filters=filters)
         trend_scope = scope
         provinces = [row for row in report.rows if row.code != UNPLACED]
-        pages = [(report, NATION)]
     else:
         report = district_report(scope=scope, filters=filters, province=province)
         trend_scope = Scope(provinces=frozenset({province.code}))
         provinces = []
-        pages = [(province_report(scope=scope, filters=filters), NATION), (report, province.code)]
     trend = completion_trend(scope=trend_scope, filters=_trend_filters(filters, today), today=today, months=12)
     hide, months = NOTHING_HIDDEN, None
     if share:
-        hide, months = _shared_cells(pages=pages, scope=scope, filters=filters, trend=trend, today=today)
+        hide, months = _shared_cells(
+            scope=scope, filters=filters, report=report, province=province, trend=trend, today=today
+        )
     total = report.total
     tiles = province_tiles(report, share=share, suppression=hide) if province is None else []  # both names
     needing = [row for row in report.needing_training(threshold=threshold) if not hide.hides_completion(row)]

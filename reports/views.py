@@ -317,8 +317,10 @@ class TrendView(RolloutReportView):
             return None
         if not hasattr(self, "_suppression"):
             report = selectors.province_report(scope=self.scope, filters=self.filters)
-            codes = [province.code for province in self._provinces]
-            self._suppression = sharing.trend_suppression(trend=self.trend(), codes=codes, report=report)
+            pages = sharing.coverage_pages(scope=self.scope, filters=self.filters, report=report)
+            self._suppression = sharing.trend_suppression(
+                scope=self.scope, filters=self.filters, pages=pages, trend=self.trend()
+            )
         return self._suppression
 
     def table(self):

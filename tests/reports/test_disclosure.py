@@ -87,20 +87,20 @@ class Page:
             )
         return table
 
-    def trend(self, rows: list[list[str]]) -> None:
-        """Months down: all provinces = the sum of provinces; a province's months (and all months) add up to its
-        completed count, since the dates cover every completion."""
+    def trend(self, rows: list[list[str]], *, total: str = "total") -> None:
+        """Months down: all provinces in view = the sum of provinces; a province's months (and all months) add up
+        to its completed count, since the dates cover every completion (`total`: the totals row they add up to)."""
         names = {province.name_en: province.code for province in Province.objects.all()}
         codes = [names[heading.split(" / ")[-1]] for heading in rows[0][2:]]
         months = rows[1:]
         for index, row in enumerate(months):
             provinces = [self.cell(("month", index, code), text) for code, text in zip(codes, row[2:], strict=True)]
-            self.reader.total(self.cell(("month", index, "all"), row[1]), provinces)
+            self.reader.total(self.cell(("month", index, total), row[1]), provinces)
         for position, code in enumerate(codes):
             column = [self.cell(("month", index, code), row[2 + position]) for index, row in enumerate(months)]
             self.reader.total(self.cell((code, "Completed", "All"), self.seen[(code, "Completed", "All")]), column)
-        national = [self.cell(("month", index, "all"), row[1]) for index, row in enumerate(months)]
-        self.reader.total(self.cell(("total", "Completed", "All"), self.seen[("total", "Completed", "All")]), national)
+        national = [self.cell(("month", index, total), row[1]) for index, row in enumerate(months)]
+        self.reader.total(self.cell((total, "Completed", "All"), self.seen[(total, "Completed", "All")]), national)
 
 
 def national_pages(client, page: Page, query: str = QUERY) -> dict:
@@ -136,6 +136,25 @@ def test_no_hidden_figure_can_be_worked_out_from_all_the_shared_files_together(n
         if shared[code][column] == "x" and plain[code][column] not in ("1", "2", "3", "4")
     ]
     assert protecting, "no secondary suppression happened"
+
+
+def test_a_provincial_coordinators_files_and_the_national_ones_give_nothing_away_together(national, synthetic):
+    from django.test import Client
+
+    coordinator = Client()
+    provinces = Province.objects.filter(code__in=["01", "07"])
+    coordinator.force_login(population.staff("two", groups.PROVINCIAL_COORDINATOR, provinces=list(provinces)))
+    page = Page()
+    national_pages(national, page)
+    page.trend(shared_csv(national, reverse("reports:trend"), QUERY))
+    mine = "total:01,07"  # their totals row: two provinces only
+    for breakdown in ("gender", "role"):
+        page.area(shared_csv(coordinator, reverse("reports:provinces"), f"{QUERY}&breakdown={breakdown}"), parent=mine)
+        for code in ("01", "07"):
+            url = reverse("reports:province", args=[code])
+            page.area(shared_csv(coordinator, url, f"{QUERY}&breakdown={breakdown}"), parent=code)
+    page.trend(shared_csv(coordinator, reverse("reports:trend"), QUERY), total=mine)
+    assert page.reader.recoverable() == set()
 
 
 def test_without_the_secondary_step_the_solver_recovers_hidden_counts(national, monkeypatch):
