@@ -32,19 +32,24 @@ def route_descendant(root: Page, request, path_components: list[str], models_by_
 
 
 class TreeNeighbourhoodMixin:
-    """Ancestors (below the tree root) and live siblings of a page, read once and shared."""
+    """Ancestors and live siblings of a page, read once and shared.
+
+    tests/curriculum/test_routing.py checks that pages, 404s and view restrictions come out as with Wagtail's
+    own routing, for every kind of page and restriction."""
 
     @cached_property
     def _neighbourhood(self) -> list[Page]:
         steplen = Page.steplen
-        ancestor_paths = [self.path[: steplen * depth] for depth in range(2, self.depth)]
+        # The tree root too: never shown, but a view restriction set there covers every page, as in Wagtail.
+        ancestor_paths = [self.path[: steplen * depth] for depth in range(1, self.depth)]
         parent_path = self.path[:-steplen]
         query = Q(path__in=ancestor_paths) | Q(path__startswith=parent_path, depth=self.depth, live=True)
         return list(Page.objects.filter(query).order_by("path"))
 
     @property
     def tree_ancestors(self) -> list[Page]:
-        return [page for page in self._neighbourhood if page.depth < self.depth]
+        """Ancestors below the tree root (the manual, then the module), for breadcrumbs and progress."""
+        return [page for page in self._neighbourhood if 1 < page.depth < self.depth]
 
     @property
     def tree_siblings(self) -> list[Page]:
@@ -53,7 +58,7 @@ class TreeNeighbourhoodMixin:
         return sorted([*siblings, self], key=lambda page: page.path)
 
     def get_view_restrictions(self):
-        pages = [self, *self.tree_ancestors]
+        pages = [self, *(page for page in self._neighbourhood if page.depth < self.depth)]
         if any(page.alias_of_id for page in pages):
             return super().get_view_restrictions()  # aliases take their source page's restrictions
         return PageViewRestriction.objects.filter(page_id__in=[page.pk for page in pages])
