@@ -29,6 +29,7 @@ def _preview(request: HttpRequest, *, rows: list[ImportRow], file_name: str, for
             "form": form or ImportUploadForm(),
             "rows": rows,
             "problems": problems,
+            "warned": sum(1 for row in rows if row.warnings),
             "file_name": file_name,
             "ready": not problems,
         },

@@ -62,6 +62,7 @@ class _ImportView(WagtailAdminTemplateMixin, View):
                 stage="preview",
                 rows=rows,
                 problems=problems,
+                warned=sum(1 for row in rows if row.warnings),
                 counts=counts,
                 file_name=file_name,
                 ready=not problems,
