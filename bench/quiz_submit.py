@@ -71,6 +71,7 @@ def django_setup(env: dict[str, str]) -> None:
     """This process talks to the same database copy with the server's settings (same SECRET_KEY for sessions)."""
     os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "VAR_DIR")})
     os.environ.update({k: env[k] for k in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "LOG_LEVEL")})
+    os.environ["WAGTAILADMIN_BASE_URL"] = env["WAGTAILADMIN_BASE_URL"]
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -73,6 +73,7 @@ def django_setup(env: dict[str, str]) -> None:
     """This process opens the load database with the server's settings (the same SECRET_KEY signs sessions)."""
     names = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "MEDIA_ROOT")
     os.environ.update({name: env[name] for name in names})
+    os.environ["WAGTAILADMIN_BASE_URL"] = env["WAGTAILADMIN_BASE_URL"]
     os.environ.update({k: env[k] for k in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "LOG_LEVEL")})
     sys.path.insert(0, str(ROOT))
     import django
@@ -86,10 +87,13 @@ def django_setup(env: dict[str, str]) -> None:
 
 
 def coordinator_session() -> str:
-    """A signed-in session of `bench-coordinator`, a national coordinator without a usable password."""
+    """A signed-in session of `bench-coordinator`, a national coordinator without a usable password, verified by
+    an authenticator app as national coordinators' sessions are (so each request pays for that check too)."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.auth.models import Group
     from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     user, _created = get_user_model().objects.get_or_create(username=COORDINATOR, defaults={"password": "!"})
     user.groups.add(Group.objects.get(name=NATIONAL_COORDINATOR))
@@ -97,6 +101,8 @@ def coordinator_session() -> str:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "learners.backends.PhoneOrUsernameBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    device, _created = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "bench", "confirmed": True})
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     return session.session_key
 
