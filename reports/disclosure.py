@@ -30,11 +30,6 @@ def hidden(value: int | None, share: bool) -> bool:
     return share and value is not None and value in SMALL
 
 
-def shown(value: int | None, share: bool):
-    """The count, or the mark when it must not be shared (primary suppression only; sums need `protect`)."""
-    return SUPPRESSED if hidden(value, share) else value
-
-
 @dataclass(frozen=True)
 class Equation:
     """`total` = the sum of `parts`, as a reader can check it on the page or across pages."""

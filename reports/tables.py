@@ -175,40 +175,39 @@ def _area_columns(*, level: str, breakdown: str) -> list[ReportColumn]:
     return columns
 
 
-def _sort_value(row: AreaRow, key: str, hide: Suppression = NOTHING_HIDDEN):
+MEASURE_KEYS = tuple(key for key, _label in MEASURES)
+
+
+def _sort_value(row: AreaRow, key: str, hide: Suppression = NOTHING_HIDDEN, breakdown: str = "gender"):
     """The value a column sorts by; None (sorted last) for a cell hidden when sharing, so that a hidden count's
-    place in the order does not give it away."""
-    measures = ("registered", "started", "completed")
-    if key in measures and hide.hides(row, key):
-        return None
-    if key in ("coverage", "to_train") and hide.hides_completion(row):
-        return None
-    if "_" in key and key.split("_", 1)[0] in measures:
-        measure, value = key.split("_", 1)
-        kind = "gender" if value in row.by_gender else "role"
-        if hide.hides_split(row, measure, kind, value):
-            return None
+    place in the order does not give it away. A split column ("registered_other") belongs to the breakdown shown
+    (women and men, or roles: both have an "other")."""
+    if key in MEASURE_KEYS:
+        return None if hide.hides(row, key) else getattr(row.counts, key)
+    if key in ("coverage", "to_train"):
+        return None if hide.hides_completion(row) else getattr(row, key)
     if key == "name":
         return row.name
-    if key in ("registered", "started", "completed"):
-        return getattr(row.counts, key)
     if key == "last_activity":
         return row.last_activity.toordinal() if row.last_activity else None
-    if "_" in key and key.split("_", 1)[0] in ("registered", "started", "completed"):
-        measure, value = key.split("_", 1)
-        split = row.by_gender.get(value) or row.by_role.get(value)
-        return getattr(split, measure) if split else None
+    measure, _sep, value = key.partition("_")
+    if measure in MEASURE_KEYS and breakdown in ("gender", "role"):
+        split = getattr(row, f"by_{breakdown}").get(value)
+        hidden_here = hide.hides_split(row, measure, breakdown, value)
+        return getattr(split, measure) if split and not hidden_here else None
     return getattr(row, key, None)
 
 
-def sort_rows(rows: list[AreaRow], sort: str, hide: Suppression = NOTHING_HIDDEN) -> list[AreaRow]:
-    """Rows ordered by a column key (a leading "-" for descending); empty or hidden values always last, in code
-    order."""
+def sort_rows(
+    rows: list[AreaRow], sort: str, hide: Suppression = NOTHING_HIDDEN, breakdown: str = "gender"
+) -> list[AreaRow]:
+    """Rows ordered by a column key (a leading "-" for descending); empty or hidden values always last."""
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    present = [row for row in rows if _sort_value(row, key, hide) is not None]
-    missing = [row for row in rows if _sort_value(row, key, hide) is None]
-    present.sort(key=lambda row: (_sort_value(row, key, hide), row.code), reverse=descending)
+    values = {id(row): _sort_value(row, key, hide, breakdown) for row in rows}
+    present = [row for row in rows if values[id(row)] is not None]
+    missing = [row for row in rows if values[id(row)] is None]
+    present.sort(key=lambda row: (values[id(row)], row.code), reverse=descending)
     return present + missing  # the report's own order, which no hidden figure decides
 
 
@@ -221,7 +220,7 @@ def area_table(
     keys = {column.key for column in columns}
     rows = report.rows
     if sort and sort.lstrip("-") in keys:
-        rows = sort_rows(rows, sort, hide)
+        rows = sort_rows(rows, sort, hide, breakdown)
     return ReportTable(
         columns=columns,
         rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows],
