@@ -65,6 +65,7 @@ LABELS = {
     "trend": _("Course completions per month"),
     "generated": _("Generated on"),
     "shared": _("For sharing outside NGOCRC"),
+    "needs_hidden": _("For sharing, places whose completed count is hidden are not listed here."),
     "shared_note": _(
         "x marks a hidden figure: a count from 1 to 4, or a figure from which such a count could be worked out."
     ),

@@ -175,6 +175,8 @@ def test_the_map_the_needing_list_and_sorting_give_no_hidden_count_away(national
     assert {code for code, tile in tiles.items() if tile.band.key == "hidden"} == hidden & set(tiles)
     assert all(tiles[code].coverage_text == "–" and tiles[code].figures.startswith("x") for code in hidden)
     assert "hidden" in [band.key for band in response.context["legend"]]
+    assert b"report-tile--r2 report-tile--c2 coverage-band-hidden" not in response.content  # Battambang: shown
+    assert response.content.count(b"coverage-band-hidden") >= len(hidden & set(tiles)) + 1  # tiles and legend
     order = [row.code for row, _cells in table.rows]
     assert set(order[len(order) - len(hidden) :]) == hidden  # hidden counts sort last, wherever they would fall
 
