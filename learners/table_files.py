@@ -108,7 +108,9 @@ def _csv_rows(content: bytes, *, max_rows: int) -> list[tuple[int, list[str]]]:
             kept = [
                 cell if limits.cell(line=line, column=column, text=cell) else "" for column, cell in enumerate(cells, 1)
             ]
-            limits.row(line=line, cells=kept[:MAX_COLUMNS])
+            while kept and not kept[-1]:  # trailing empty columns, as a sheet saved as CSV often has
+                kept.pop()
+            limits.row(line=line, cells=kept)
     except csv.Error as error:  # a field over csv's size limit, a stray quote: not a CSV file we can read
         raise ImportFileError(NOT_CSV) from error
     return limits.rows
@@ -166,7 +168,7 @@ class _XlsxReader:
                     cells[index] = strings[cell]
         return rows
 
-    def _parse(self, path: str, *, start=None, end=None, text=None, limit: int = MAX_XML_BYTES) -> None:
+    def _parse(self, path: str, *, start=None, end=None, text=None, limit: int | None = None) -> None:
         """Feed one part to expat chunk by chunk, refusing DTDs (entity bombs) and parts unpacking past `limit`."""
         parser = expat.ParserCreate(namespace_separator="}")
         parser.buffer_text = True
@@ -182,6 +184,7 @@ class _XlsxReader:
             parser.EndElementHandler = lambda name: end(_local(name))
         if text:
             parser.CharacterDataHandler = text
+        limit = limit or MAX_XML_BYTES
         read = 0
         try:
             with self.archive.open(path) as part:
