@@ -134,7 +134,7 @@ def refusal(*, key: str, request) -> Refusal | None:
 
 
 def account_locked(user) -> bool:
-    """Whether the account is locked from at least one address, or slowed: what a coordinator's screen shows."""
+    """Whether the account has enough recent failures to be locked somewhere: what a coordinator's screen shows."""
     return locked_accounts().filter(account=f"user:{user.pk}").exists()
 
 
