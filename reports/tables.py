@@ -170,7 +170,11 @@ def _area_columns(*, level: str, breakdown: str) -> list[ReportColumn]:
             _("Still to train"),
             lambda row, hide: Cell(None, "") if hide.hides_completion(row) else count_cell(row.to_train, False),
         ),
-        ReportColumn("last_activity", _("Last activity"), lambda row, share: date_cell(row.last_activity)),
+        ReportColumn(
+            "last_activity",
+            _("Last activity"),  # when sharing, not for a hidden group: a few people's last day is their own
+            lambda row, hide: Cell(None, "") if hide.hides(row, "registered") else date_cell(row.last_activity),
+        ),
     ]
     return columns
 
@@ -189,7 +193,7 @@ def _sort_value(row: AreaRow, key: str, hide: Suppression = NOTHING_HIDDEN, brea
     if key == "name":
         return row.name
     if key == "last_activity":
-        return row.last_activity.toordinal() if row.last_activity else None
+        return row.last_activity.toordinal() if row.last_activity and not hide.hides(row, "registered") else None
     measure, _sep, value = key.partition("_")
     if measure in MEASURE_KEYS and breakdown in ("gender", "role"):
         split = getattr(row, f"by_{breakdown}").get(value)

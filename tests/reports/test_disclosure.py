@@ -72,6 +72,8 @@ class Page:
             completed_hidden = cells["Completed: All"] == "x"
             if completed_hidden:  # coverage and people still to train would give the count away
                 assert cells["Coverage (%)"] == "" and cells["Still to train"] == "", (place, cells)
+            if cells["Registered: All"] == "x":  # a few people's last day of activity is their own
+                assert cells["Last activity"] == "", (place, cells)
             for measure in MEASURES:
                 splits = [h for h in header if h.startswith(f"{measure}: ") and h != f"{measure}: All"]
                 self.reader.total(
