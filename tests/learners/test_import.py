@@ -23,6 +23,7 @@ from learners.importing import (
 )
 from learners.models import Confirmation, ImportBatch, LearnerProfile, Source
 from learners.phone import INVALID_PHONE
+from learners.table_files import FORMULA_LIKE
 from tests import downloads
 
 HEADER = "full_name_km,full_name_latin,gender,role,province,district,commune,unit,phone,email,username\n"
@@ -209,3 +210,21 @@ def test_a_binary_file_named_csv_is_refused_with_a_message(coordinator):
 
     response = preview(coordinator, "photo.csv", b"full_name_km,gender,role,province\n\x00\x00\x00,x,y,z\n")
     assert response.context["form"].errors["file"] == [str(NOT_CSV)]
+
+
+def test_values_that_begin_like_a_formula_are_pointed_out_and_still_imported_as_text(coordinator, places):
+    planted = '=HYPERLINK("http://x","y")'
+    quoted = '"' + planted.replace('"', '""') + '"'
+    rows = f"{quoted},,female,police_officer,07,,,-2+3,+855 12 999 000,,\nសុខ លីដា,,F,police_officer,07,,,,,,\n"
+    response = preview(coordinator, "workshop.csv", HEADER + rows)
+    assert response.status_code == 200
+    assert response.context["ready"], [row.messages for row in response.context["rows"]]
+    first, second = response.context["rows"]
+    assert first.warnings == {
+        "full_name_km": str(FORMULA_LIKE % {"value": planted}),
+        "unit": str(FORMULA_LIKE % {"value": "-2+3"}),
+    }  # the phone number's + is not a formula
+    assert second.warnings == {} and response.context["warned"] == 1
+    assert str(FORMULA_LIKE % {"value": "-2+3"}).replace("'", "&#x27;") in response.content.decode()
+    coordinator.post(reverse("learners:import_confirm"))
+    assert LearnerProfile.objects.get(source=Source.IMPORT, full_name_km=planted).unit == "-2+3"

@@ -10,7 +10,8 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from learners.forms import FILE_TOO_BIG, FILE_TYPE
-from learners.importing import MISSING_COLUMNS, NOT_UTF8, ImportFileError
+from learners.importing import MISSING_COLUMNS, NOT_UTF8, TOO_MANY_ROWS, ImportFileError
+from learners.table_files import FORMULA_LIKE
 from reports import target_import
 from reports.models import Target, TargetChange, TargetChangeSource
 from reports.services import target_save
@@ -24,6 +25,7 @@ from reports.target_import import (
 from tests import downloads
 from tests.reports.target_fixtures import make_people, make_places
 
+COLUMN_HEADINGS = ("province_code", "district_code", "commune_code", "role", "people")
 HEADER = "province_code (ខេត្ត),district_code (ស្រុក),commune_code (ឃុំ),role (តួនាទី),people (ចំនួនមនុស្ស)\n"
 GOOD_ROWS = (
     "07,,,police_officer,120\n"  # code
@@ -233,4 +235,30 @@ def test_import_rows_refuses_rows_with_problems(places, people):
     rows = validate(rows=read_rows(name="a.csv", content=(HEADER + "07,,,x,1\n").encode()), provinces=[places.kampot])
     with pytest.raises(ValidationError):
         target_import.import_rows(rows=rows, user=people.kampot_coordinator, file_name="a.csv")
+    assert not Target.objects.exists()
+
+
+def test_values_that_begin_like_a_formula_are_pointed_out_in_the_dry_run(coordinator):
+    planted = '=HYPERLINK("http://x","y")'
+    quoted = '"' + planted.replace('"', '""') + '"'
+    response = preview(coordinator, "a.csv", HEADER + f"07,,,police_officer,120\n{quoted},,,-2+3,5\n")
+    assert response.status_code == 200
+    first, second = response.context["rows"]
+    assert first.warnings == {}
+    assert second.warnings == {
+        "province_code": str(FORMULA_LIKE % {"value": planted}),
+        "role": str(FORMULA_LIKE % {"value": "-2+3"}),
+    }
+    assert response.context["warned"] == 1
+    page = response.content.decode()
+    assert str(FORMULA_LIKE % {"value": "-2+3"}).replace("'", "&#x27;") in page
+    assert not Target.objects.exists()
+
+
+def test_a_sheet_with_more_rows_than_the_limit_is_refused_while_reading(coordinator):
+    rows = [list(COLUMN_HEADINGS)] + [["07", "", "", "police_officer", n] for n in range(target_import.MAX_ROWS + 1)]
+    response = preview(coordinator, "many.xlsx", xlsx(rows))
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [TOO_MANY_ROWS % {"max": target_import.MAX_ROWS}]
+    assert "reports_target_import" not in coordinator.session
     assert not Target.objects.exists()
