@@ -286,6 +286,10 @@ def module_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
     return ReportTable(columns=columns, rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows])
 
 
+def _question_count(attribute: str) -> Callable[[tuple, bool], Cell]:
+    return lambda item, share: count_cell(getattr(item[1], attribute), hidden(getattr(item[1], attribute), share))
+
+
 def _wrong_share(item, share: bool) -> Cell:
     """Next to the answers, the share of wrong ones gives the wrong answers (and the reverse) away."""
     stat = item[1]
@@ -300,18 +304,8 @@ def question_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
         ReportColumn(
             "question", _("Question"), lambda item, share: text_cell(item[1].text), sortable=False, numeric=False
         ),
-        ReportColumn(
-            "answered",
-            _("Answers"),
-            lambda item, share: count_cell(item[1].answered, hidden(item[1].answered, share)),
-            sortable=False,
-        ),
-        ReportColumn(
-            "wrong",
-            _("Wrong answers"),
-            lambda item, share: count_cell(item[1].wrong, hidden(item[1].wrong, share)),
-            sortable=False,
-        ),
+        ReportColumn("answered", _("Answers"), _question_count("answered"), sortable=False),
+        ReportColumn("wrong", _("Wrong answers"), _question_count("wrong"), sortable=False),
         ReportColumn("wrong_share", _("Wrong (%)"), _wrong_share, sortable=False),
     ]
     items: list[tuple[ModuleRow, QuestionStat]] = [(row, stat) for row in rows for stat in row.hardest]
