@@ -2,30 +2,31 @@
 
 from types import SimpleNamespace
 
-from learners.models import Commune, District, PlaceUnit, Province
+from learners.models import PlaceUnit
+from tests.factories import CommuneFactory, DistrictFactory, ProvinceFactory
 
 
 def make_places() -> SimpleNamespace:
     """Kampot: Angkor Chey district (commune Angk Phnum Touch) and Kampot town (sangkat Kampong Kandal);
     Takeo: Angkor Borei district and commune. Each place also answers to its role in the tests
     (`kampot_district`, `kampot_commune`, ...)."""
-    kampot, takeo = Province.objects.get(code="07"), Province.objects.get(code="21")
-    angkor_chey = District.objects.create(
+    kampot, takeo = ProvinceFactory(code="07"), ProvinceFactory(code="21")
+    angkor_chey = DistrictFactory(
         code="0701", province=kampot, name_km="អង្គរជ័យ", name_en="Angkor Chey", unit=PlaceUnit.DISTRICT
     )
-    kampot_town = District.objects.create(
+    kampot_town = DistrictFactory(
         code="0708", province=kampot, name_km="ក្រុងកំពត", name_en="Kampot", unit=PlaceUnit.MUNICIPALITY
     )
-    angkor_borei = District.objects.create(
+    angkor_borei = DistrictFactory(
         code="2101", province=takeo, name_km="អង្គរបុរី", name_en="Angkor Borei", unit=PlaceUnit.DISTRICT
     )
-    angk_phnum_touch = Commune.objects.create(
+    angk_phnum_touch = CommuneFactory(
         code="070101", district=angkor_chey, name_km="អង្គភ្នំតូច", name_en="Angk Phnum Touch", unit="commune"
     )
-    kampong_kandal = Commune.objects.create(
+    kampong_kandal = CommuneFactory(
         code="070801", district=kampot_town, name_km="កំពង់កណ្ដាល", name_en="Kampong Kandal", unit="sangkat"
     )
-    takeo_commune = Commune.objects.create(
+    takeo_commune = CommuneFactory(
         code="210101", district=angkor_borei, name_km="អង្គរបុរី", name_en="Angkor Borei", unit="commune"
     )
     return SimpleNamespace(

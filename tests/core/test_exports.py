@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from core.exports import csv_response, looks_like_formula, safe_cell, xlsx_response
 from learners import groups
 from tests import downloads
-from tests.learners.conftest import make_learner, make_staff
+from tests.factories import LearnerFactory, ProvincialCoordinatorFactory
 from tests.places import make_places
 from tests.reports import population
 
@@ -81,8 +81,8 @@ def test_xlsx_response_writes_text_cells_never_formulas():
 @pytest.fixture
 def planted_learner(db):
     places = make_places()
-    make_learner(province=places.kampot, username="planted", full_name_km=PLANTED)
-    return make_staff("kampot", groups.PROVINCIAL_COORDINATOR, provinces=[places.kampot])
+    LearnerFactory(province=places.kampot, username="planted", full_name_km=PLANTED)
+    return ProvincialCoordinatorFactory(username="kampot", provinces=[places.kampot])
 
 
 def test_learner_exports_neutralise_a_planted_name(client, planted_learner):

@@ -23,8 +23,7 @@ from learners.services import (
     learner_update,
     may_change_credentials,
 )
-
-from .conftest import PASSWORD, make_learner, make_staff
+from tests.factories import PASSWORD, LearnerFactory, ProvincialCoordinatorFactory
 
 STAFF_EMAIL = "promoted@example.org"
 ATTACKER_EMAIL = "attacker@example.org"
@@ -33,7 +32,7 @@ ATTACKER_EMAIL = "attacker@example.org"
 @pytest.fixture
 def promoted(places, people):
     """Registered as a Kampot learner, then made coordinator of Takeo."""
-    learner = make_learner(province=places.kampot, username="promoted", phone="011 222 333", email=STAFF_EMAIL)
+    learner = LearnerFactory(province=places.kampot, username="promoted", phone="011 222 333", email=STAFF_EMAIL)
     learner.user.groups.add(Group.objects.get(name=groups.PROVINCIAL_COORDINATOR))
     coordinator_scope_set(user=learner.user, provinces=[places.takeo])
     return learner
@@ -86,7 +85,7 @@ def test_other_fields_of_a_staff_account_stay_editable(places, people, promoted)
     ],
 )
 def test_every_kind_of_staff_right_protects_the_account(places, people, staff, may):
-    learner = make_learner(province=places.kampot, username="someone", email=STAFF_EMAIL)
+    learner = LearnerFactory(province=places.kampot, username="someone", email=STAFF_EMAIL)
     staff(learner.user)
     user = get_user_model().objects.get(pk=learner.user.pk)
     assert may_change_credentials(actor=people.kampot_coordinator, user=user) is may
@@ -240,7 +239,7 @@ def test_only_administrators_hold_wagtails_user_permissions(db):
 
 
 def test_a_second_coordinator_account_is_protected_like_any_staff(places, people):
-    colleague = make_staff("takeo-coordinator", groups.PROVINCIAL_COORDINATOR, provinces=[places.takeo])
+    colleague = ProvincialCoordinatorFactory(username="takeo-coordinator", provinces=[places.takeo])
     assert not may_change_credentials(actor=people.kampot_coordinator, user=colleague)
     assert not may_change_credentials(actor=people.national, user=colleague)
 

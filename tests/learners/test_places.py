@@ -26,8 +26,7 @@ from learners.models import (
     District,
     Province,
 )
-
-from .conftest import make_learner
+from tests.factories import LearnerFactory
 
 SHARED_GAZETTEER = Path(__file__).resolve().parents[3] / "shared" / "data" / "gazetteer"
 HEADER = "code,name_km,name_en,unit_km,unit_en,parent_code,iso3166_2\n"
@@ -65,7 +64,7 @@ def test_place_names_follow_the_language():
 
 
 def test_district_and_commune_must_belong_to_the_province(places):
-    learner = make_learner(province=places.kampot, username="somebody")
+    learner = LearnerFactory(province=places.kampot, username="somebody")
     learner.district = places.takeo_district
     with pytest.raises(ValidationError) as raised:
         learner.full_clean()
@@ -85,7 +84,7 @@ def test_district_and_commune_must_belong_to_the_province(places):
 
 
 def test_a_commune_fills_in_its_district(places):
-    learner = make_learner(province=places.kampot, username="somebody")
+    learner = LearnerFactory(province=places.kampot, username="somebody")
     learner.commune = places.kampot_sangkat
     learner.full_clean()
     assert learner.district == places.kampot_town
@@ -112,7 +111,7 @@ def test_import_small_files_then_again_changes_nothing(tmp_path):
 
 @pytest.mark.django_db
 def test_import_updates_names_and_never_deletes(tmp_path, places):
-    learner = make_learner(province=places.kampot, username="somebody")
+    learner = LearnerFactory(province=places.kampot, username="somebody")
     learner.commune = places.kampot_commune
     learner.full_clean()
     learner.save()

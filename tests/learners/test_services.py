@@ -20,8 +20,7 @@ from learners.services import (
     learner_reset_password,
     learner_update,
 )
-
-from .conftest import PASSWORD, make_learner
+from tests.factories import PASSWORD, LearnerFactory
 
 
 def details(places, **overrides):
@@ -70,7 +69,7 @@ def test_bad_input_is_reported_per_field_and_nothing_is_saved(places, people):
 
 
 def test_update_changes_profile_and_email(places):
-    learner = make_learner(province=places.kampot, username="somebody")
+    learner = LearnerFactory(province=places.kampot, username="somebody")
     learner_update(
         profile=learner,
         details=details(places, phone="", email="a@example.org", commune=places.kampot_commune),
@@ -91,8 +90,8 @@ def test_phone_stays_unique_even_written_differently(places, people):
 
 
 def test_two_learners_may_both_have_no_phone(places):
-    make_learner(province=places.kampot, username="one")
-    make_learner(province=places.kampot, username="two")
+    LearnerFactory(province=places.kampot, username="one")
+    LearnerFactory(province=places.kampot, username="two")
     assert LearnerProfile.objects.filter(phone="").count() == 2
 
 
@@ -129,7 +128,7 @@ def test_a_coordinator_cannot_reset_a_staff_members_password(places, people):
 
     from learners.services import PRIVILEGED_ACCOUNT
 
-    colleague = make_learner(province=places.kampot, username="colleague")
+    colleague = LearnerFactory(province=places.kampot, username="colleague")
     colleague.user.groups.add(Group.objects.get(name=groups.NATIONAL_COORDINATOR))
     with pytest.raises(ValidationError) as raised:
         learner_reset_password(profile=colleague, actor=people.kampot_coordinator)

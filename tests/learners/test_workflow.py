@@ -6,15 +6,13 @@ from wagtail.models import Page
 
 from learners import groups
 from learners.models import SELF_APPROVAL, SecondTrainerApprovalTask
-from tests.factories import ManualPageFactory
-
-from .conftest import make_staff
+from tests.factories import ManualPageFactory, TrainerFactory
 
 
 @pytest.fixture
 def draft(db):
-    author = make_staff("author", groups.TRAINER)
-    reviewer = make_staff("reviewer", groups.TRAINER)
+    author = TrainerFactory(username="author")
+    reviewer = TrainerFactory(username="reviewer")
     page = ManualPageFactory(parent=Page.get_first_root_node(), live=False)
     page.save_revision(user=author)
     return page, author, reviewer

@@ -3,9 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from quizzes.models import Choice, Question, QuestionKind, Quiz, Scoring
+from quizzes.models import QuestionKind, Quiz, Scoring
+from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory, UserFactory
 
 PASSWORD = "a-long-test-password"
 
@@ -16,19 +16,14 @@ SECRET_EXPLANATION = "EXPLANATION-SECRET"
 
 def make_quiz(module, *, pass_mark=60, attempts_allowed=0, wait_minutes=0, shuffle=False) -> Quiz:
     """Four questions: single choice, multiple (all or nothing), multiple (partial credit), true/false."""
-    quiz = Quiz(
+    quiz = QuizFactory(
         module=module,
-        title_km="សំណួរម៉ូឌុល",
-        title_en="Module quiz",
-        intro_km="សូមឆ្លើយសំណួរ។",
-        intro_en="Answer the questions.",
         pass_mark=pass_mark,
         attempts_allowed=attempts_allowed,
         wait_minutes=wait_minutes,
         shuffle_questions=shuffle,
         shuffle_choices=shuffle,
     )
-    quiz.title = quiz.title_km
     single = [("A trusted adult", True), ("Nobody", False), ("The suspect", False)]
     strict = [("Quiet room", True), ("Own words", True), ("Shouting", False)]
     partial = [("Referral", True), ("Privacy", True), ("Publicity", False), ("Threats", False)]
@@ -40,30 +35,26 @@ def make_quiz(module, *, pass_mark=60, attempts_allowed=0, wait_minutes=0, shuff
         (QuestionKind.TRUE_FALSE, Scoring.ALL_OR_NOTHING, "Repeat interviews often?", true_false),
     ]
     for index, (kind, scoring, text, choices) in enumerate(specs):
-        question = Question(
+        question = QuestionFactory(
+            quiz=quiz,
             kind=kind,
             scoring=scoring,
             text_km=f"សំណួរ {index + 1}",
             text_en=text,
-            text=text,
             explanation_km=f"{SECRET_EXPLANATION} km {index}",
             explanation_en=f"{SECRET_EXPLANATION} en {index}",
             sort_order=index,
         )
-        question.choices = [
-            Choice(
+        for position, (label, correct) in enumerate(choices):
+            ChoiceFactory(
+                question=question,
                 text_km=f"ជម្រើស {label}",
                 text_en=label,
-                text=label,
                 is_correct=correct,
                 feedback_km=f"{SECRET_FEEDBACK} km {label}",
                 feedback_en=f"{SECRET_FEEDBACK} en {label}",
                 sort_order=position,
             )
-            for position, (label, correct) in enumerate(choices)
-        ]
-        quiz.questions.add(question)
-    quiz.save()
     return quiz
 
 
@@ -78,7 +69,7 @@ def wrong_answers(attempt) -> dict:
 
 
 def make_user(username: str, **extra):
-    return get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    return UserFactory(username=username, password=PASSWORD, **extra)
 
 
 @pytest.fixture

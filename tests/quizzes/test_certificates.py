@@ -6,9 +6,9 @@ import subprocess
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from learners.models import LearnerProfile
 from quizzes.models import Certificate
 from quizzes.services import attempt_start, attempt_submit
+from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +20,11 @@ KAMPOT = "07"
 
 @pytest.fixture
 def certified(signed_in, setup):
-    LearnerProfile.objects.create(
+    LearnerProfileFactory(
         user=setup.learner,
         full_name_km=NAME_KM,
         full_name_latin=NAME_LATIN,
-        role="police_officer",
-        gender="female",
-        province_id=KAMPOT,
+        province__code=KAMPOT,
         phone="012345678",
     )
     setup.tree.empty_module.unpublish()

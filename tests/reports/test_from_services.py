@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.roles import Role
-from learners.models import Confirmation, Gender, LearnerProfile, Province
+from learners.models import Gender
 from quizzes import services
 from quizzes.models import QuestionOutcome, TrainingSummary
 from reports.selectors import Filters, Scope, module_report, province_report
+from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, make_quiz, make_user, wrong_answers
 
 NATIONAL = Scope(provinces=None)
@@ -17,10 +18,7 @@ NATIONAL = Scope(provinces=None)
 def test_a_learner_s_journey_through_the_services_shows_in_the_reports(site_tree):
     quiz = make_quiz(site_tree.module, pass_mark=60)
     learner = make_user("sokha")
-    LearnerProfile.objects.create(
-        user=learner, full_name_km="សុខា", role=Role.POLICE_OFFICER, gender=Gender.FEMALE,
-        province=Province.objects.get(code="07"), confirmation=Confirmation.CONFIRMED,
-    )  # fmt: skip
+    LearnerProfileFactory(user=learner, full_name_km="សុខា", role=Role.POLICE_OFFICER, gender=Gender.FEMALE)
     start = timezone.now() - timedelta(days=2)
     for offset, lesson in enumerate(site_tree.lessons):
         services.lesson_view_record(
