@@ -3,14 +3,15 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
+
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_prints_existing_demo_accounts_and_the_port(monkeypatch):
-    get_user_model().objects.create_user(username="admin", password="x")
+    UserFactory(username="admin")
     monkeypatch.setenv("PORT", "8123")
     monkeypatch.setenv("DEMO_PASSWORD", "secret-demo")
     out = StringIO()

@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from core.sessions import SessionStore
 from learners.backends import PhoneOrUsernameBackend
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_unknown_or_malformed_keys_read_as_empty(db, key):
 
 
 def test_the_signed_in_account_is_loaded_only_while_active(db):
-    user = get_user_model().objects.create_user(username="sokha", password="a-long-password-1")
+    user = UserFactory(username="sokha")
     backend = PhoneOrUsernameBackend()
     assert backend.get_user(str(user.pk)) == user
     assert backend.get_user(user.pk).username == "sokha"
@@ -49,7 +49,7 @@ def test_the_signed_in_account_is_loaded_only_while_active(db):
 
 
 def test_a_signed_in_client_stays_signed_in_and_signing_out_ends_it(client, site_tree):
-    user = get_user_model().objects.create_user(username="dara", password="a-long-password-1")
+    user = UserFactory(username="dara")
     client.force_login(user)
     assert client.get("/km/training/").status_code == 200
     client.logout()

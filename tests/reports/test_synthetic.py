@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.roles import Role
-from learners.models import Commune, Confirmation, District, LearnerProfile
+from learners.models import Confirmation, LearnerProfile
 from quizzes.models import (
     Attempt,
     AttemptStatus,
@@ -27,7 +27,14 @@ from quizzes.models import (
 from quizzes.services import grade
 from reports import synthetic
 from reports.models import Target
-from tests.factories import LessonPageFactory, ManualPageFactory, ModulePageFactory
+from tests.factories import (
+    CommuneFactory,
+    DistrictFactory,
+    LessonPageFactory,
+    ManualPageFactory,
+    ModulePageFactory,
+    UserFactory,
+)
 from tests.quizzes.conftest import make_quiz
 
 NOW = timezone.make_aware(datetime(2026, 11, 1))
@@ -45,9 +52,9 @@ def curriculum(db):
     LessonPageFactory(parent=second, live=False)  # a draft: not needed for completion
     make_quiz(first, shuffle=True)
     make_quiz(second, attempts_allowed=2)
-    district = District.objects.create(code="0701", name_km="ស្រុក", name_en="Srok", unit="district", province_id="07")
+    district = DistrictFactory(code="0701")
     for code in ("070101", "070102"):
-        Commune.objects.create(code=code, name_km="ឃុំ", name_en="Khum", unit="commune", district=district)
+        CommuneFactory(code=code, district=district)
     return {"manual": manual, "lessons": {module: [lesson.pk for lesson in pages] for module, pages in lessons.items()}}
 
 
@@ -177,7 +184,7 @@ def test_different_seed_different_population(curriculum):
 
 
 def test_refuses_a_database_with_real_accounts(curriculum):
-    get_user_model().objects.create_user(username="sokha", password="a-long-password-1")
+    UserFactory(username="sokha")
     with pytest.raises(CommandError) as raised:
         synthetic.refuse_foreign_database()
     assert str(raised.value) == synthetic.FOREIGN_ACCOUNTS % {"count": 1}
