@@ -277,7 +277,7 @@ class Bar:
     label_en: str
     year: str  # shown under the first bar and under each January, empty otherwise
     shown: str = ""  # the value as printed: the mark for a hidden month when sharing
-    hidden: bool = False  # drawn as an empty, hatched bar: its height would give the count away
+    hidden: bool = False  # drawn empty (height 0): its height would give the count away
 
     @property
     def size(self) -> str:
