@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         quiz = run_benchmark("quiz_submit.py", [], Path(tmp) / "quiz_submit.json")  # issue 4
         drill = run_benchmark("kill_drill.py", [], Path(tmp) / "kill_drill.json")  # issue 4
         reports = run_benchmark("reports.py", [], Path(tmp) / "reports.json")  # 100,000 synthetic learners
+        bombs = run_benchmark("spreadsheet_bomb.py", [], Path(tmp) / "spreadsheet_bomb.json")  # upload limits
 
     try:
         load = Path("/proc/loadavg").read_text().split()[:3]
@@ -227,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += throughput_markdown(throughput) if throughput else ["**Throughput**: the benchmark failed (see above)."]
     lines += ["", *quiz_markdown(quiz, drill)]
     lines += ["", *reports_markdown(reports)]
+    lines += ["", *(bombs["markdown"] if bombs else ["**Spreadsheet bombs**: the benchmark failed (see above)."])]
     summary = "\n".join(lines)
     print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
     if args.markdown_out:
