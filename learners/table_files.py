@@ -9,6 +9,7 @@ them. Every refusal is an ImportFileError with a message for the user.
 
 import csv
 import io
+import itertools
 import posixpath
 import zipfile
 import zlib
@@ -22,6 +23,9 @@ from core.exports import looks_like_formula
 MAX_COLUMNS = 50  # the widest import has 11 columns; a few more for people's own notes are ignored
 MAX_CELL_CHARS = 1000  # the longest value any import keeps is 254 characters (an e-mail address)
 MAX_XML_BYTES = 16 * 1024 * 1024  # per part, unpacked; a full 3,000-row sheet is well under 2 MB
+# Elements per part, for the time it takes: a legitimately full sheet (3,001 rows of 50 cells, each a cell, an
+# inline string and its text) has under 500,000; a few bytes per empty element would otherwise pack millions.
+MAX_XML_ELEMENTS = 600_000
 MAX_SMALL_PART_BYTES = 1024 * 1024  # the workbook's list of sheets and its relationships
 CHUNK_BYTES = 64 * 1024
 
@@ -105,10 +109,16 @@ def _csv_rows(content: bytes, *, max_rows: int) -> list[tuple[int, list[str]]]:
     try:
         # Row by row from the text: reading stops at the row limit instead of splitting the whole file first.
         for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            # Past the last column only blanks may follow (a sheet saved as CSV often has empty columns).
+            extra = itertools.islice(enumerate(cells, start=1), MAX_COLUMNS, None)
+            column, cell = next(((n, cell) for n, cell in extra if cell.strip()), (0, ""))
+            if column:
+                limits.cell(line=line, column=column, text=cell)  # refuses it
             kept = [
-                cell if limits.cell(line=line, column=column, text=cell) else "" for column, cell in enumerate(cells, 1)
+                cell if limits.cell(line=line, column=n, text=cell) else ""
+                for n, cell in enumerate(cells[:MAX_COLUMNS], 1)
             ]
-            while kept and not kept[-1]:  # trailing empty columns, as a sheet saved as CSV often has
+            while kept and not kept[-1]:
                 kept.pop()
             limits.row(line=line, cells=kept)
     except csv.Error as error:  # a field over csv's size limit, a stray quote: not a CSV file we can read
@@ -169,7 +179,8 @@ class _XlsxReader:
         return rows
 
     def _parse(self, path: str, *, start=None, end=None, text=None, limit: int | None = None) -> None:
-        """Feed one part to expat chunk by chunk, refusing DTDs (entity bombs) and parts unpacking past `limit`."""
+        """Feed one part to expat chunk by chunk, refusing DTDs (entity bombs), and parts unpacking past `limit`
+        bytes or MAX_XML_ELEMENTS elements."""
         parser = expat.ParserCreate(namespace_separator="}")
         parser.buffer_text = True
 
@@ -178,8 +189,16 @@ class _XlsxReader:
 
         parser.StartDoctypeDeclHandler = refuse
         parser.EntityDeclHandler = refuse
-        if start:
-            parser.StartElementHandler = lambda name, attrs: start(_local(name), attrs)
+        elements = [0, MAX_XML_ELEMENTS]
+
+        def on_start(name, attrs):
+            elements[0] += 1
+            if elements[0] > elements[1]:
+                raise ImportFileError(TOO_BIG_UNPACKED)
+            if start:
+                start(_local(name), attrs)
+
+        parser.StartElementHandler = on_start
         if end:
             parser.EndElementHandler = lambda name: end(_local(name))
         if text:

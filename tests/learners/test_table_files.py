@@ -157,6 +157,15 @@ def test_a_part_that_unpacks_too_far_is_refused(monkeypatch, unpacked):
     assert unpacked["bytes"] <= 200_000 + table_files.CHUNK_BYTES
 
 
+def test_a_part_with_too_many_elements_is_refused(monkeypatch):
+    """Millions of empty elements fit in a few MB and each costs time: their number is capped too."""
+    monkeypatch.setattr(table_files, "MAX_XML_ELEMENTS", 1000)
+    content = xlsx(inline_row(1, HEADER) + "<row/>" * 995)
+    assert refusal("padded.xlsx", content) == TOO_BIG_UNPACKED
+    content = xlsx(inline_row(1, HEADER) + "<row/>" * 980)
+    assert read_table(name="padded.xlsx", content=content, max_rows=2000) == [(1, HEADER)]
+
+
 def test_rich_text_and_phonetic_runs_and_numbers():
     strings = ["<si><r><t>សុខ </t></r><r><t>ចន្ថា</t></r><rPh><t>ignored</t></rPh></si>"]
     row = (
