@@ -94,9 +94,9 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
     from django.db import transaction
     from django.utils import timezone
 
+    from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
     from quizzes.demo.loader import load_demo_quizzes
     from quizzes.models import Attempt, TrainingSummary
-    from quizzes.services import quiz_content_snapshot, snapshot_arranged
 
     quizzes = load_demo_quizzes(stdout=io.StringIO())
     if not quizzes:

@@ -18,19 +18,7 @@ from core.json import UnicodeJSONEncoder
 from core.translated import BilingualContentMixin
 
 from .forms import QuizAdminForm
-
-
-class QuestionKind(models.TextChoices):
-    SINGLE = "single", _("Single choice")
-    MULTIPLE = "multiple", _("Multiple select")
-    TRUE_FALSE = "true_false", _("True or false")
-
-
-class Scoring(models.TextChoices):
-    """How a multiple-select question is marked (single choice and true/false are right or wrong)."""
-
-    ALL_OR_NOTHING = "all", _("All or nothing")
-    PARTIAL = "partial", _("Partial credit")
+from .kinds import QuestionKind, Scoring
 
 
 class Quiz(BilingualContentMixin, ClusterableModel):

@@ -20,9 +20,9 @@ from core.translated import in_language, text_language
 from curriculum.models import ManualPage, ModulePage
 
 from . import selectors
+from .attempts import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
 from .certificates import certificate_pdf
 from .models import Attempt, Quiz
-from .services import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
 
 
 def _site_manual(request: HttpRequest) -> ManualPage | None:

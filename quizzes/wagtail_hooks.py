@@ -10,8 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from curriculum.models import LessonPage, ModulePage
 
+from .completion import lesson_view_record
 from .models import Attempt, ModuleCompletion, Quiz
-from .services import lesson_view_record
 
 
 class QuizViewSet(SnippetViewSet):

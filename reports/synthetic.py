@@ -36,6 +36,9 @@ from curriculum.models import LessonPage, ManualPage, ModulePage
 from learners import groups
 from learners.demo import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PHONE_PREFIXES, ROLE_MIX
 from learners.models import Commune, Confirmation, District, Gender, LearnerProfile, Province, Source
+from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
+from quizzes.completion import CODE_ALPHABET
+from quizzes.grading import grade
 from quizzes.models import (
     Attempt,
     AttemptStatus,
@@ -46,7 +49,6 @@ from quizzes.models import (
     Quiz,
     TrainingSummary,
 )
-from quizzes.services import CODE_ALPHABET, grade, quiz_content_snapshot, snapshot_arranged
 
 from .models import Target, TargetChange, TargetChangeSource
 

@@ -17,13 +17,9 @@ from curriculum.models import LessonPage, ModulePage
 
 from ..models import Attempt, AttemptStatus, Choice, LessonView, Question, QuestionOutcome, Quiz, TrainingSummary
 from ..report_columns import copy_from_summaries
-from ..services import (
-    grade,
-    module_completion_refresh,
-    question_outcomes,
-    quiz_content_snapshot,
-    snapshot_arranged,
-)
+from ..attempts import question_outcomes, quiz_content_snapshot, snapshot_arranged
+from ..completion import module_completion_refresh
+from ..grading import grade
 
 SEED = 2026
 DEMO_LEARNER_PREFIX = "demo-"

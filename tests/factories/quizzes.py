@@ -1,14 +1,14 @@
 """Quizzes, questions and choices (snippets, both languages), and attempts made by the quiz services.
 
-An attempt is started and, given `answers=`, submitted through `quizzes.services`, which grade it and record
+An attempt is started and, given `answers=`, submitted through `quizzes.attempts`, which grade it and record
 completion: a test never writes a score or a completion the services would not have written.
 """
 
 import factory
 from factory.django import DjangoModelFactory
 
+from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.models import Attempt, Choice, Question, QuestionKind, Quiz, Scoring
-from quizzes.services import attempt_start, attempt_submit
 
 from .people import UserFactory
 

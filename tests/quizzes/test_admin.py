@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils.html import escape
 
+from quizzes.attempts import attempt_start
 from quizzes.forms import NEEDS_A_CORRECT_CHOICE, SINGLE_NEEDS_ONE_CORRECT, TRUE_FALSE_SHAPE
 from quizzes.models import Choice, Question, Quiz
-from quizzes.services import attempt_start
 from quizzes.wagtail_hooks import MODULE_IN_USE, QUIZ_TAKEN
 from tests.quizzes.conftest import make_quiz
 

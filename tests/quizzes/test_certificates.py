@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.models import Certificate
-from quizzes.services import attempt_start, attempt_submit
 from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers
 

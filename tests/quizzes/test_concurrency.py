@@ -9,8 +9,8 @@ import pytest
 from django.db import connections
 from django.test import Client
 
+from quizzes.attempts import QuizError, attempt_start, attempt_submit
 from quizzes.models import Attempt, AttemptStatus, ModuleCompletion
-from quizzes.services import QuizError, attempt_start, attempt_submit
 from tests.quizzes.conftest import correct_answers, make_quiz, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -11,8 +11,7 @@ from core.demo_accounts import REFUSED
 from curriculum.models import ModulePage
 from quizzes.demo import quiz_content
 from quizzes.demo.loader import load_demo_progress, load_demo_quizzes, load_quizzes
-from quizzes.forms import question_problem
-from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
+from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, QuestionKind, Quiz
 from tests.factories import LessonPageFactory, ModulePageFactory
 from tests.quizzes.conftest import make_user
 
@@ -47,7 +46,7 @@ def test_demo_questions_are_complete_in_both_languages_and_valid(slug):
             assert choice[0].strip() and choice[1].strip(), choice
             if len(choice) > 3:  # feedback in both languages or in neither
                 assert bool(choice[3].strip()) == bool(choice[4].strip()), choice
-        assert question_problem(kind=question["kind"], choices=[c[2] for c in question["choices"]]) is None
+        assert QuestionKind(question["kind"]).choices_problem([c[2] for c in question["choices"]]) is None
 
 
 @pytest.fixture

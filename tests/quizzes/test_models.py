@@ -4,8 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.models import Attempt, AttemptStatus, ModuleCompletion
-from quizzes.services import attempt_start, attempt_submit
 
 pytestmark = pytest.mark.django_db
 

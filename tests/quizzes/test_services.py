@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, AttemptStatus, Choice, Question, QuestionKind
-from quizzes.services import (
+from quizzes.attempts import (
     ATTEMPT_CLOSED,
     CHOOSE_ONE,
     NO_ATTEMPTS_LEFT,
@@ -19,8 +18,9 @@ from quizzes.services import (
     attempt_answer,
     attempt_start,
     attempt_submit,
-    grade,
 )
+from quizzes.grading import grade
+from quizzes.models import Attempt, AttemptStatus, Choice, Question, QuestionKind
 from tests.quizzes.conftest import correct_answers, make_quiz, wrong_answers
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.models import Attempt, AttemptStatus
-from quizzes.services import attempt_start, attempt_submit
 from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FEEDBACK, correct_answers, make_quiz
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.roles import Role
-from learners.models import Gender
-from quizzes import services
-from quizzes.models import QuestionOutcome, TrainingSummary
+from learners.models import Gender, LearnerProfile
+from quizzes import attempts, completion
+from quizzes.models import QuestionOutcome
 from reports.selectors import Filters, Scope, module_report, province_report
 from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, make_quiz, make_user, wrong_answers
@@ -21,16 +21,16 @@ def test_a_learner_s_journey_through_the_services_shows_in_the_reports(site_tree
     LearnerProfileFactory(user=learner, full_name_km="សុខា", role=Role.POLICE_OFFICER, gender=Gender.FEMALE)
     start = timezone.now() - timedelta(days=2)
     for offset, lesson in enumerate(site_tree.lessons):
-        services.lesson_view_record(
+        completion.lesson_view_record(
             learner=learner, lesson_id=lesson.pk, module_id=site_tree.module.pk, now=start + timedelta(hours=offset)
         )
-    first = services.attempt_start(learner=learner, quiz=quiz)
-    services.attempt_submit(attempt=first, learner=learner, answers=wrong_answers(first))
-    second = services.attempt_start(learner=learner, quiz=quiz)
-    services.attempt_submit(attempt=second, learner=learner, answers=correct_answers(second))
+    first = attempts.attempt_start(learner=learner, quiz=quiz)
+    attempts.attempt_submit(attempt=first, learner=learner, answers=wrong_answers(first))
+    second = attempts.attempt_start(learner=learner, quiz=quiz)
+    attempts.attempt_submit(attempt=second, learner=learner, answers=correct_answers(second))
 
-    summary = TrainingSummary.objects.get(learner=learner)
-    assert summary.started_at == start and summary.last_active_at > start
+    profile = LearnerProfile.objects.get(user=learner)
+    assert (profile.training_started_at, profile.training_active_on) == (start, timezone.localdate())
     assert QuestionOutcome.objects.filter(attempt=first, correct=False).count() == 4
     assert QuestionOutcome.objects.filter(attempt=second, correct=True).count() == 4
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from core.roles import Role
 from learners.models import Confirmation, LearnerProfile
+from quizzes.grading import grade
 from quizzes.models import (
     Attempt,
     AttemptStatus,
@@ -24,7 +25,6 @@ from quizzes.models import (
     QuestionOutcome,
     TrainingSummary,
 )
-from quizzes.services import grade
 from reports import synthetic
 from reports.models import Target
 from tests.factories import (

@@ -225,13 +225,13 @@ def test_query_counts_do_not_grow_with_learners(national, places):
 
 
 def test_module_and_question_exports(national, site_tree):
-    from quizzes import services
+    from quizzes import attempts
     from tests.quizzes.conftest import make_quiz, wrong_answers
 
     quiz = make_quiz(site_tree.module)
     k1 = get_user_model().objects.get(username="k1")
-    attempt = services.attempt_start(learner=k1, quiz=quiz)
-    services.attempt_submit(attempt=attempt, learner=k1, answers=wrong_answers(attempt))
+    attempt = attempts.attempt_start(learner=k1, quiz=quiz)
+    attempts.attempt_submit(attempt=attempt, learner=k1, answers=wrong_answers(attempt))
     rows = csv_rows(national.get(reverse("reports:modules") + "?export=csv"))
     assert all(BILINGUAL.match(heading) for heading in rows[0])
     module_title = site_tree.module.title_km

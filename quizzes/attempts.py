@@ -1,0 +1,236 @@
+"""Attempts at a quiz: the snapshot one is taken against, starting (or resuming), saving answers, submitting.
+
+Each write runs in a write transaction that first locks the learner (quizzes.transactions) and reads the attempt
+after that, so concurrent requests of one learner queue up and each sees what the previous one wrote: an answer
+saved while the quiz is being submitted is either graded or refused with ATTEMPT_CLOSED, never lost. The
+database constraints (quizzes.models) are the last line.
+"""
+
+import random
+import secrets
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .completion import activity_record, bilingual, module_completion_refresh
+from .grading import grade, is_passed, score_percent
+from .kinds import QuestionKind
+from .models import Attempt, AttemptStatus, QuestionOutcome, Quiz
+from .transactions import lock_learner, write_transaction
+
+QUIZ_NOT_READY = _("This quiz has no questions yet. Please try again later.")
+QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
+NO_ATTEMPTS_LEFT = _("You have used all %(allowed)s attempts at this quiz.")
+WAIT_BEFORE_RETRY = _("You can try this quiz again in %(minutes)s minutes.")
+ATTEMPT_CLOSED = _("This attempt has already been submitted.")
+NOT_YOUR_ATTEMPT = _("This attempt belongs to someone else.")
+UNKNOWN_QUESTION = _("That question is not part of this quiz.")
+UNKNOWN_CHOICE = _("That answer is not one of this question's choices.")
+CHOOSE_ONE = _("Choose only one answer for this question.")
+
+CLOSING_FIELDS = ("answers", "results", "score", "passed", "status", "submitted_at")
+
+
+class QuizError(Exception):
+    """A rule the learner can understand was broken; `message` is safe to show them."""
+
+    def __init__(self, message, **params):
+        self.message = message
+        self.params = params
+        super().__init__(str(message) % params if params else str(message))
+
+    def __str__(self):
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
+    """Everything grading and display need, copied from the quiz as it is now, in the order it will be shown."""
+    return snapshot_arranged(quiz_content_snapshot(quiz=quiz), rng=rng)
+
+
+def quiz_content_snapshot(*, quiz: Quiz) -> dict:
+    """The quiz's gradable questions and choices in authoring order (one read of questions and choices)."""
+    questions = []
+    for question in quiz.questions.prefetch_related("choices").order_by("sort_order", "pk"):
+        choices = [
+            {
+                "id": choice.pk,
+                "text": bilingual(choice, "text"),
+                "correct": bool(choice.is_correct),
+                "feedback": bilingual(choice, "feedback"),
+            }
+            for choice in sorted(question.choices.all(), key=lambda c: (c.sort_order or 0, c.pk))
+        ]
+        if QuestionKind(question.kind).choices_problem([c["correct"] for c in choices]):
+            continue  # a half-written question is left out rather than graded wrongly
+        questions.append(
+            {
+                "id": question.pk,
+                "kind": question.kind,
+                "scoring": question.scoring,
+                "text": bilingual(question, "text"),
+                "explanation": bilingual(question, "explanation"),
+                "image_id": question.image_id,
+                "choices": choices,
+            }
+        )
+    return {
+        "pass_mark": quiz.pass_mark,
+        "title": bilingual(quiz, "title"),
+        "shuffle_questions": quiz.shuffle_questions,
+        "shuffle_choices": quiz.shuffle_choices,
+        "questions": questions,
+    }
+
+
+def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dict:
+    """A copy of a content snapshot in the order one attempt shows it (shuffled if the quiz says so)."""
+    rng = rng or random.Random(secrets.randbits(64))  # noqa: S311  (display order, not a secret)
+    questions = [{**question, "choices": list(question["choices"])} for question in content["questions"]]
+    if content["shuffle_choices"]:
+        for question in questions:
+            if question["kind"] != QuestionKind.TRUE_FALSE:
+                rng.shuffle(question["choices"])
+    if content["shuffle_questions"]:
+        rng.shuffle(questions)
+    return {"pass_mark": content["pass_mark"], "title": content["title"], "questions": questions}
+
+
+def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
+    """The learner's open attempt at `quiz` if there is one (resume), otherwise a new one within the limits."""
+    now = now or timezone.now()
+    with write_transaction():
+        lock_learner(learner)
+        attempts = Attempt.objects.filter(learner=learner, quiz=quiz)
+        open_attempt = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
+        if open_attempt is not None:
+            return open_attempt
+        if not quiz.module.live:
+            raise QuizError(QUIZ_NOT_AVAILABLE)
+        used = attempts.count()
+        if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+            raise QuizError(NO_ATTEMPTS_LEFT, allowed=quiz.attempts_allowed)
+        if quiz.wait_minutes and used:
+            last_submitted = attempts.exclude(submitted_at=None).order_by("-submitted_at")
+            last_submitted = last_submitted.values_list("submitted_at", flat=True).first()
+            if last_submitted is not None:
+                ready_at = last_submitted + timedelta(minutes=quiz.wait_minutes)
+                if now < ready_at:
+                    minutes = max(1, int((ready_at - now).total_seconds() // 60) + 1)
+                    raise QuizError(WAIT_BEFORE_RETRY, minutes=minutes)
+        snapshot = quiz_snapshot(quiz=quiz, rng=rng)
+        if not snapshot["questions"]:
+            raise QuizError(QUIZ_NOT_READY)
+        number = (attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        attempt = Attempt(learner=learner, quiz=quiz, number=number, started_at=now, snapshot=snapshot)
+        # The unique and check constraints are the database's, enforced on save (and caught just below).
+        attempt.full_clean(exclude=["learner", "quiz"], validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                attempt.save()
+        except IntegrityError:
+            # Only reachable if a write bypassed the learner lock; the constraints keep one attempt open.
+            existing = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
+            if existing is None:
+                raise
+            return existing
+        activity_record(learner=learner, now=now)
+    return attempt
+
+
+def _question(attempt: Attempt, question_id) -> dict:
+    for question in attempt.questions:
+        if str(question["id"]) == str(question_id):
+            return question
+    raise QuizError(UNKNOWN_QUESTION)
+
+
+def _clean_choices(question: dict, choice_ids) -> list[int]:
+    valid = {choice["id"] for choice in question["choices"]}
+    chosen = []
+    for raw in choice_ids or []:
+        try:
+            choice_id = int(raw)
+        except (TypeError, ValueError):
+            raise QuizError(UNKNOWN_CHOICE) from None
+        if choice_id not in valid:
+            raise QuizError(UNKNOWN_CHOICE)
+        if choice_id not in chosen:
+            chosen.append(choice_id)
+    if QuestionKind(question["kind"]).one_answer and len(chosen) > 1:
+        raise QuizError(CHOOSE_ONE)
+    return sorted(chosen)
+
+
+def _own_attempt(*, attempt_id: int, learner) -> Attempt:
+    """The attempt as stored now, with its quiz; read after `lock_learner`, so nothing of this learner's
+    changes it until the transaction ends."""
+    current = Attempt.objects.select_related("quiz").get(pk=attempt_id)
+    if current.learner_id != learner.pk:
+        raise QuizError(NOT_YOUR_ATTEMPT)
+    return current
+
+
+def attempt_answer(*, attempt: Attempt, learner, question_id, choice_ids) -> Attempt:
+    """Save (or clear, with no choices) the answer to one question of an open attempt."""
+    with write_transaction():
+        lock_learner(learner)
+        current = _own_attempt(attempt_id=attempt.pk, learner=learner)
+        if not current.is_open:
+            raise QuizError(ATTEMPT_CLOSED)
+        question = _question(current, question_id)
+        chosen = _clean_choices(question, choice_ids)
+        answers = dict(current.answers)
+        if chosen:
+            answers[str(question["id"])] = chosen
+        else:
+            answers.pop(str(question["id"]), None)
+        current.answers = answers
+        current.save(update_fields=["answers"])
+    return current
+
+
+def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
+    """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry).
+
+    `answers` (question id -> choice ids) are added to those saved screen by screen before grading. Everything
+    runs inside the learner's lock: the attempt is read there, so answers saved just before are graded.
+    """
+    now = now or timezone.now()
+    with write_transaction():
+        lock_learner(learner)
+        current = _own_attempt(attempt_id=attempt.pk, learner=learner)
+        if not current.is_open:
+            return current
+        merged = dict(current.answers)
+        for question_id, choice_ids in (answers or {}).items():
+            question = _question(current, question_id)
+            chosen = _clean_choices(question, choice_ids)
+            if chosen:
+                merged[str(question["id"])] = chosen
+        results, fraction = grade(snapshot=current.snapshot, answers=merged)
+        current.answers = merged
+        current.results = results
+        current.score = score_percent(fraction)
+        current.passed = is_passed(score=fraction, pass_mark=current.pass_mark)
+        current.status = AttemptStatus.SUBMITTED
+        current.submitted_at = now
+        # Field values are checked here; the constraints (graded when submitted, score range, one open attempt)
+        # are the database's, enforced on the write.
+        current.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
+        current.save()
+        QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
+        activity_record(learner=learner, now=now)
+        if current.passed:
+            module_completion_refresh(learner=learner, module_id=current.quiz.module_id, now=now)
+    return current
+
+
+def question_outcomes(*, attempt: Attempt) -> list[QuestionOutcome]:
+    """One row per graded question of a submitted attempt (unsaved), from its marks."""
+    return [
+        QuestionOutcome(attempt_id=attempt.pk, quiz_id=attempt.quiz_id, question_id=int(key), correct=mark["correct"])
+        for key, mark in attempt.results.items()
+    ]
