@@ -1,23 +1,11 @@
 """Sign-in with a username or a phone number, refused while locked out or slowed down (learners.lockout)."""
 
-import functools
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-
-from core.rows import fetch_one, select_columns
 
 from . import lockout
 from .selectors import user_by_login
-
-
-@functools.cache
-def _user_sql(model, vendor: str) -> str:
-    """Built once per process and database vendor: names come from the model's _meta, never from input."""
-    q = connection.ops.quote_name
-    return f"SELECT {select_columns(model)} FROM {q(model._meta.db_table)} WHERE {q(model._meta.pk.column)} = %s"  # noqa: S608
 
 
 class PhoneOrUsernameBackend(ModelBackend):
@@ -45,13 +33,3 @@ class PhoneOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
-
-    def get_user(self, user_id):
-        """The signed-in account, loaded on every request: with ready-made SQL rather than a query the ORM
-        builds each time (see core.sessions for why that matters on the quiz-submission path)."""
-        User = get_user_model()
-        try:
-            user = fetch_one(User, _user_sql(User, connection.vendor), [int(user_id)])
-        except (TypeError, ValueError):
-            return None
-        return user if user is not None and self.user_can_authenticate(user) else None

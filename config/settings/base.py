@@ -194,7 +194,8 @@ CACHES = {
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
 }
 
-SESSION_ENGINE = "core.sessions"  # the database store, with a cheaper read (see core/sessions.py)
+# Sessions in the database: every worker and server sees a sign-out at once (production adds the shared cache).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -75,5 +75,8 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "renditions",
         },
     }
+    # Sessions read from the shared cache, written through to the database. Only with a shared cache: a
+    # per-process one would keep a signed-out session alive in the other workers.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405

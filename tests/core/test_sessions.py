@@ -1,14 +1,41 @@
-"""The session store and the account lookup every signed-in request makes (core.sessions, learners.backends)."""
+"""Sessions and the signed-in account are Django's own (database store, ModelBackend.get_user); production reads
+sessions through the cache only when that cache is shared (REDIS_URL)."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from core.sessions import SessionStore
 from learners.backends import PhoneOrUsernameBackend
+from tests.core.test_settings import COMPLETE
 from tests.factories import UserFactory
+
+PRINT_ENGINE = "import django\nfrom django.conf import settings\ndjango.setup()\nprint(settings.SESSION_ENGINE)\n"
+
+
+def SessionStore(**kwargs):  # noqa: N802  (stands for the configured engine's class)
+    return import_module(settings.SESSION_ENGINE).SessionStore(**kwargs)
+
+
+def production_session_engine(**env: str) -> str:
+    clean_env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-c", PRINT_ENGINE],
+        cwd=settings.BASE_DIR,
+        env={**clean_env, **COMPLETE, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.strip()
 
 
 @pytest.fixture
@@ -17,6 +44,17 @@ def store(db):
     session["colour"] = "blue"
     session.create()
     return session
+
+
+def test_sessions_use_django_s_database_store():
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_production_caches_sessions_only_in_a_shared_cache():
+    """A per-process cache would keep a signed-out session alive in the other workers."""
+    assert production_session_engine() == "django.contrib.sessions.backends.db"
+    redis = production_session_engine(REDIS_URL="redis://127.0.0.1:6379/0")
+    assert redis == "django.contrib.sessions.backends.cached_db"
 
 
 def test_a_live_session_loads(store):
@@ -36,16 +74,15 @@ def test_unknown_or_malformed_keys_read_as_empty(db, key):
     assert session.load() == {} and session.session_key is None
 
 
-def test_the_signed_in_account_is_loaded_only_while_active(db):
+def test_the_signed_in_account_is_loaded_by_django_and_only_while_active(db):
+    assert PhoneOrUsernameBackend.get_user is ModelBackend.get_user
     user = UserFactory(username="sokha")
     backend = PhoneOrUsernameBackend()
-    assert backend.get_user(str(user.pk)) == user
-    assert backend.get_user(user.pk).username == "sokha"
+    assert backend.get_user(user.pk) == user
     user.is_active = False
     user.save()
-    assert backend.get_user(str(user.pk)) is None
-    assert backend.get_user("999999") is None
-    assert backend.get_user("not-a-number") is None
+    assert backend.get_user(user.pk) is None
+    assert backend.get_user(999999) is None
 
 
 def test_a_signed_in_client_stays_signed_in_and_signing_out_ends_it(client, site_tree):
