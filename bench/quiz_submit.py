@@ -96,7 +96,7 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
 
     from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
     from quizzes.demo.loader import load_demo_quizzes
-    from quizzes.models import Attempt, TrainingSummary
+    from quizzes.models import Attempt
 
     quizzes = load_demo_quizzes(stdout=io.StringIO())
     if not quizzes:
@@ -133,12 +133,6 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
                     Attempt(learner=user, quiz=quiz, number=1, started_at=now, snapshot=snapshot, answers=answers)
                 )
         Attempt.objects.bulk_create(rows, batch_size=500)
-        # attempt_start notes the learner's first activity; these attempts were started the same way.
-        TrainingSummary.objects.bulk_create(
-            [TrainingSummary(learner=user, started_at=now, last_active_at=now) for user in users],
-            batch_size=500,
-            ignore_conflicts=True,
-        )
     attempts = list(
         Attempt.objects.filter(learner__username__startswith=prefix).values_list("pk", "learner_id").order_by("pk")
     )

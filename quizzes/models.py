@@ -310,28 +310,3 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
-
-
-class TrainingSummary(models.Model):
-    """One row per learner kept current by the completion service, so reports count in SQL without walking rows."""
-
-    learner = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("learner"),
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="training_summary",
-    )
-    # First and latest reading or quiz activity: "started" and "last activity" in the rollout reports.
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    last_active_at = models.DateTimeField(_("last active at"), null=True, blank=True)
-    modules_completed = models.PositiveSmallIntegerField(_("modules completed"), default=0)
-    last_completed_at = models.DateTimeField(_("last module completed at"), null=True, blank=True)
-    course_completed_at = models.DateTimeField(_("course completed at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("training summary")
-        verbose_name_plural = _("training summaries")
-
-    def __str__(self):
-        return str(self.learner)

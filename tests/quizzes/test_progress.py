@@ -1,13 +1,18 @@
 """Reading progress, module and course completion, and how the manual's pages and "My training" show them."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from learners.models import LearnerProfile
 from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.completion import lesson_view_record
-from quizzes.models import Certificate, LessonView, ModuleCompletion
+from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, QuestionOutcome
+from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +109,47 @@ def test_course_certificate_when_every_required_module_is_completed(signed_in, s
     assert len(certificate.code) == 14 and certificate.code[4] == "-"
     assert certificate.holder["name_km"] == "Sokha Chan"  # no learner profile: the account's name
     assert [m["number"] for m in certificate.modules] == [1]
+
+
+def test_progress_is_kept_on_the_learner_profile_by_the_completion_service(setup):
+    """The one progress record the reports read: first activity, day of the latest, course completed."""
+    setup.tree.empty_module.unpublish()
+    LearnerProfileFactory(user=setup.learner)
+    first = timezone.now() - timedelta(days=3)
+    for offset, lesson in enumerate(setup.tree.lessons):
+        lesson_view_record(learner=setup.learner, lesson_id=lesson.pk, module_id=setup.module.pk, now=first)
+        assert offset or LearnerProfile.objects.get(user=setup.learner).training_started_at == first
+    profile = LearnerProfile.objects.get(user=setup.learner)
+    assert (profile.training_active_on, profile.course_completed_at) == (timezone.localdate(first), None)
+    pass_quiz(setup.learner, setup.quiz)
+    profile.refresh_from_db()
+    certificate = Certificate.objects.get(learner=setup.learner)
+    assert profile.training_started_at == first
+    assert profile.training_active_on == timezone.localdate()
+    assert profile.course_completed_at == certificate.issued_at
+
+
+def test_a_failing_completion_write_undoes_the_whole_submission(setup, monkeypatch):
+    """Progress is written in the submission's transaction: if the certificate cannot be saved, the attempt
+    stays open and no outcome, completion or profile change is left behind."""
+    setup.tree.empty_module.unpublish()
+    LearnerProfileFactory(user=setup.learner)
+    for lesson in setup.tree.lessons:
+        lesson_view_record(learner=setup.learner, lesson_id=lesson.pk, module_id=setup.module.pk)
+    before = LearnerProfile.objects.values("training_started_at", "training_active_on", "course_completed_at")
+    before = before.get(user=setup.learner)
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Certificate, "save", refuse)
+    with pytest.raises(RuntimeError, match="disk full"):
+        attempt_submit(attempt=attempt, learner=setup.learner, answers=correct_answers(attempt))
+    assert Attempt.objects.get(pk=attempt.pk).status == AttemptStatus.IN_PROGRESS
+    assert not QuestionOutcome.objects.exists() and not ModuleCompletion.objects.exists()
+    after = LearnerProfile.objects.values("training_started_at", "training_active_on", "course_completed_at")
+    assert after.get(user=setup.learner) == before
 
 
 def test_no_certificate_while_a_required_module_is_missing(signed_in, setup):

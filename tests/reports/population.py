@@ -11,12 +11,11 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from core.roles import Role
 from learners.models import Confirmation, Gender, LearnerProfile
 from learners.services import coordinator_scope_set
-from quizzes.models import TrainingSummary
-from quizzes.report_columns import copy_from_summaries
 from reports.models import Target
 from tests.places import make_places
 
@@ -43,14 +42,11 @@ def learner(username, *, province, role, gender, created, started=None, complete
     )
     LearnerProfile.objects.filter(pk=profile.pk).update(created_at=at(created))
     if started:
-        summary = TrainingSummary.objects.create(
-            learner=user,
-            started_at=at(started),
-            last_active_at=at(last or completed or started, 15),
+        LearnerProfile.objects.filter(pk=profile.pk).update(  # as the quiz completion service keeps them
+            training_started_at=at(started),
+            training_active_on=timezone.localdate(at(last or completed or started, 15)),
             course_completed_at=at(completed) if completed else None,
-            modules_completed=5 if completed else 1,
         )
-        copy_from_summaries(learner_ids=[summary.learner_id])  # as the quiz services keep them
     return user
 
 
