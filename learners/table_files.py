@@ -23,9 +23,10 @@ from core.exports import looks_like_formula
 MAX_COLUMNS = 50  # the widest import has 11 columns; a few more for people's own notes are ignored
 MAX_CELL_CHARS = 1000  # the longest value any import keeps is 254 characters (an e-mail address)
 MAX_XML_BYTES = 16 * 1024 * 1024  # per part, unpacked; a full 3,000-row sheet is well under 2 MB
-# Elements per part, for the time it takes: a legitimately full sheet (3,001 rows of 50 cells, each a cell, an
-# inline string and its text) has under 500,000; a few bytes per empty element would otherwise pack millions.
-MAX_XML_ELEMENTS = 600_000
+# Elements per part, for the time they take: a full target sheet (3,001 rows of 5 cells, each a cell, an inline
+# string and its text) has about 50,000, learners about 70,000, and even 30 columns of notes fit; a few bytes per
+# empty element would otherwise pack millions into a part.
+MAX_XML_ELEMENTS = 300_000
 MAX_SMALL_PART_BYTES = 1024 * 1024  # the workbook's list of sheets and its relationships
 CHUNK_BYTES = 64 * 1024
 
@@ -295,6 +296,8 @@ class _XlsxReader:
         return self.limits.rows
 
     def _cell(self, state: dict, raw: str, cells: list, shared: dict[int, int]) -> None:
+        if not raw:  # a formatted empty cell, the commonest padding
+            return
         kind, line, column = state["type"], state["line"], state["column"]
         if kind == "s":
             if not raw.strip():
