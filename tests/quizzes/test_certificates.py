@@ -6,9 +6,11 @@ import subprocess
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from core.fonts import source_font_path
 from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.models import Certificate
 from tests.factories import LearnerProfileFactory
+from tests.pdf_glyphs import drawn_glyphs, khmer_shaping_problems
 from tests.quizzes.conftest import correct_answers
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +73,31 @@ def test_certificate_pdf_text_layer(signed_in, certified, tmp_path):
     assert sum(1 for ch in text if "\u1780" <= ch <= "\u17ff") >= 20
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
     assert "Cert-Khmer" in fonts  # the packaged Noto Sans Khmer, embedded: no reliance on system fonts
+
+
+def test_certificate_draws_khmer_shaped(signed_in, certified):
+    """The name's glyphs as HarfBuzz shapes them: ស្រី starts with the coeng-RO form (a glyph no character maps
+    to) drawn left of ស, and the vowel of ពេ is drawn before ព; never a bare coeng or a dotted circle."""
+    response = signed_in.get("/en/training/certificate.pdf")
+    assert response.status_code == 200
+    drawn = drawn_glyphs(response.content, font_name="Cert-Khmer")
+    assert khmer_shaping_problems(drawn, subscript_base="ស", pre_base_vowel=("េ", "ព")) == []
+
+
+def test_the_shaping_check_catches_khmer_drawn_one_character_at_a_time():
+    from weasyprint import HTML
+
+    font = source_font_path().resolve().as_uri()
+    letters = "".join(f'<span style="display: inline-block">{letter}</span>' for letter in NAME_KM)
+    style = f'@font-face {{ font-family: "Cert Khmer"; src: url("{font}"); }} p {{ font-family: "Cert Khmer" }}'
+    html = f"<style>{style}</style>"
+    drawn = drawn_glyphs(HTML(string=f"{html}<p>{letters}</p>").write_pdf(), font_name="Cert-Khmer")
+    assert khmer_shaping_problems(drawn, subscript_base="ស", pre_base_vowel=("េ", "ព")) == [
+        "a coeng drawn as a glyph of its own",
+        "a dotted circle",
+        "no subscript form drawn before ស",
+        "េ not drawn before ព",
+    ]
 
 
 def test_no_certificate_download_before_completion(signed_in, setup):
