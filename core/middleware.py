@@ -1,4 +1,4 @@
-"""Locale handling: /km/... and /en/... decide the language; an unknown language prefix is simply not found."""
+"""Site middleware: locale handling (/km/... and /en/...), compression of text, security headers."""
 
 import re
 
@@ -40,3 +40,42 @@ class TextGZipMiddleware(GZipMiddleware):
         if not content_type.startswith(COMPRESSIBLE_TYPES):
             return response
         return super().process_response(request, response)
+
+
+def _private_path_pattern() -> re.Pattern:
+    languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:coordinate|account)/)")
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy, Permissions-Policy, and no browser copy of pages that hold personal data.
+
+    The public site and the coordinators' pages get a strict policy (everything from this site, no inline script
+    or style); Wagtail's admin, which needs inline scripts and styles in places, a compatible one. Coordinators'
+    pages, accounts, the admin (reports included) and every download sent as an attachment to a signed-in person
+    (exports, certificates) are `no-store`: a shared phone or an office computer keeps no copy of them.
+    Django's own debug pages (DEBUG only) use inline styles and scripts and are left without a policy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_paths = _private_path_pattern()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        path = request.path_info
+        if not (settings.DEBUG and response.status_code >= 400):
+            admin = path.startswith("/admin/")
+            policy = settings.CONTENT_SECURITY_POLICY_ADMIN if admin else settings.CONTENT_SECURITY_POLICY_SITE
+            response.setdefault("Content-Security-Policy", policy)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if self.private_paths.match(path) or self._personal_download(request, response):
+            response["Cache-Control"] = "private, no-store"
+            response.headers.pop("Expires", None)
+        return response
+
+    @staticmethod
+    def _personal_download(request, response) -> bool:
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        return signed_in and response.get("Content-Disposition", "").startswith("attachment")

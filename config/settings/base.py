@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages travel over slow, metered mobile data: compress text (CSRF tokens are masked per response).
     "core.middleware.TextGZipMiddleware",
+    # Content-Security-Policy, Permissions-Policy, no-store for personal data (static files left above need none).
+    "core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,9 +185,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("km", "ខ្មែរ"), ("en", "English")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# An 11000x11000 PNG (121 megapixels, under Wagtail's 128 default) took 5 s and 234 MB to show the first time.
+# 25 megapixels still takes any phone photo up to 6000x4000.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 # Lesson media are uploaded as documents; only formats phones play natively.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "oga", "wav", "mp4", "webm"]
 WAGTAILDOCS_SERVE_METHOD = "direct"
+# Audio, video and PDF documents are checked by their contents, not only their name (curriculum.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "curriculum.uploads.LessonDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party players or oEmbed look-ups
 
@@ -201,6 +208,30 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (core.middleware.SecurityHeadersMiddleware). The site serves every asset itself and
+# its pages carry no inline script or style, so the public site and the coordinators' pages allow only this site.
+CONTENT_SECURITY_POLICY_SITE = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+# Wagtail's admin writes inline scripts and style attributes, shows upload previews from blob: and data: URLs,
+# and frames the page preview: still nothing from another site.
+CONTENT_SECURITY_POLICY_ADMIN = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; "
+    "worker-src 'self' blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+# Lessons play audio and video (full screen allowed); nothing here needs a camera, a microphone or a location.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(self), camera=(), display-capture=(), fullscreen=(self), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+# The admin would otherwise fetch avatars from gravatar.com and release news from wagtail.org: third-party
+# requests the policy above refuses, and which offices on metered links should not make.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WHITENOISE_MAX_AGE = 60 * 60
 
 LOGGING = {
