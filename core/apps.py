@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from .converters import register as register_converters
         from .demo import register_demo_loader
         from .demo_accounts import load_admin
 
+        register_converters()  # before any URLconf is read: they use <id:...>
         register_demo_loader("admin account", load_admin, order=10)

@@ -38,6 +38,7 @@ class TargetViewSet(ModelViewSet):
     model = Target
     name = "targets"
     url_prefix = "reports/targets"
+    pk_path_converter = "id"  # bounded (core.converters): an out-of-range id is a 404, not a database error
     icon = "crosshairs"
     menu_label = _("Training targets")
     menu_hook = REPORTS_MENU_HOOK
