@@ -19,6 +19,7 @@ from core.translated import BilingualContentMixin
 
 from .forms import QuizAdminForm
 from .kinds import QuestionKind, Scoring
+from .review import ReviewPolicy
 
 
 class Quiz(BilingualContentMixin, ClusterableModel):
@@ -44,6 +45,16 @@ class Quiz(BilingualContentMixin, ClusterableModel):
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    review = models.CharField(
+        _("show correct answers and explanations"),
+        max_length=10,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.WHEN_FINISHED,
+        help_text=_(
+            "Learners always see their own answers, their score and which questions were wrong. This decides when "
+            "they also see the correct answers, explanations and feedback; never while another attempt is open."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
@@ -54,6 +65,7 @@ class Quiz(BilingualContentMixin, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed"), FieldPanel("wait_minutes")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldPanel("review"),
             ],
             heading=_("Settings"),
         ),
