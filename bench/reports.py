@@ -31,7 +31,7 @@ from pathlib import Path
 
 from server import HOST, PYTHON, ROOT, ProductionServer, collectstatic, cores, fetch, production_env
 
-COORDINATOR = "bench-coordinator"  # reports.synthetic.BENCH_COORDINATOR: the one account a load database may hold
+COORDINATOR = "bench-coordinator"  # devdata.databases.BENCH_COORDINATOR: the one account a load database may hold
 NATIONAL_COORDINATOR = "National coordinator"  # learners.groups.NATIONAL_COORDINATOR
 SEED = 1
 REQUEST_TIMEOUT = 120.0
@@ -118,7 +118,7 @@ def largest_province() -> tuple[str, int]:
 
 
 def population() -> dict[str, int]:
-    from reports.synthetic import table_counts
+    from devdata.population import table_counts
 
     return table_counts()
 

@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # so that trying the site needs no authenticator app.
 if os.environ.get("TWO_FACTOR_REQUIRED", "0") != "1":
     LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []
+# Development data (the demo learners' activity, generate_load_data): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405

@@ -19,6 +19,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file rather than Django's shared in-memory database: the quiz concurrency tests need SQLite's real
     # locking (WAL, IMMEDIATE transactions, busy timeout) as deployments have it, not shared-cache table locks.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3")}  # noqa: F405
+# Development data (the demo learners' activity, generate_load_data), as in the dev settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
 # WhiteNoise warns on every request when STATIC_ROOT does not exist; tests serve static files through finders.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cfp-test-static-"))
 # Other apps' tests sign staff in with force_login; the two-factor tests turn the requirement on themselves.

@@ -4,7 +4,7 @@ The command runs in two steps. This process checks the target (never the working
 then runs itself again with DATABASE_URL pointing at the target: Wagtail pages (the demo manual the learners
 train on) are written through the default connection only, so the simplest robust way to fill another database
 is a process whose default connection *is* that database. The second process migrates it, loads the manual and
-its quizzes if missing, imports the gazetteer if given, and generates the population (reports.synthetic).
+its quizzes if missing, imports the gazetteer if given, and generates the population (devdata.population).
 
 Serve or benchmark the result with the normal settings and
 `DATABASE_URL=sqlite:////abs/path/var/loaddata.sqlite3 MEDIA_ROOT=/abs/path/var/loaddata-media`.
@@ -29,7 +29,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports import synthetic
+from devdata import databases, population
+from devdata.curriculum import NoCurriculum, curriculum_read
 
 CHILD_FAILED = gettext_lazy("Generating the load data failed (exit status %(status)s).")
 NOT_THE_TARGET = gettext_lazy(
@@ -81,7 +82,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size",
             type=int,
-            default=synthetic.DEFAULT_BATCH_SIZE,
+            default=population.DEFAULT_BATCH_SIZE,
             help=gettext_lazy("Learners per transaction."),
         )
         parser.add_argument(
@@ -92,18 +93,18 @@ class Command(BaseCommand):
         parser.add_argument("--in-target", action="store_true", help=gettext_lazy("Internal: the second step."))
 
     def handle(self, *args, **options):
-        url = options["database_url"] or synthetic.default_database_url()
-        target = synthetic.database_settings(url)
+        url = options["database_url"] or databases.default_database_url()
+        target = databases.database_settings(url)
         if options["in_target"]:
             return self.fill(url=url, target=target, options=options)
-        if synthetic.same_database(target, connections["default"].settings_dict):
-            raise CommandError(synthetic.SAME_AS_WORKING_DATABASE % {"target": synthetic.shown_url(url)})
+        if databases.same_database(target, connections["default"].settings_dict):
+            raise CommandError(databases.SAME_AS_WORKING_DATABASE % {"target": databases.shown_url(url)})
         media = self.media_root(target)
-        if options["reset"] and synthetic.is_sqlite(target):
+        if options["reset"] and databases.is_sqlite(target):
             self.remove_sqlite(Path(target["NAME"]), media)
-        if synthetic.is_sqlite(target):
+        if databases.is_sqlite(target):
             Path(target["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        self.stdout.write(_("Load database: %(url)s") % {"url": synthetic.shown_url(url)})
+        self.stdout.write(_("Load database: %(url)s") % {"url": databases.shown_url(url)})
         command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "generate_load_data", "--in-target"]
         command += ["--database-url", url, "--learners", str(options["learners"]), "--seed", str(options["seed"])]
         command += ["--batch-size", str(options["batch_size"])]
@@ -113,7 +114,7 @@ class Command(BaseCommand):
             command += ["--gazetteer", str(Path(options["gazetteer"]).resolve())]
         if options["full_snapshots"]:
             command.append("--full-snapshots")
-        if options["reset"] and not synthetic.is_sqlite(target):
+        if options["reset"] and not databases.is_sqlite(target):
             command.append("--reset")
         env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media), "PYTHONUNBUFFERED": "1"}
         # The command line is built above from our own options only (no shell).
@@ -124,7 +125,7 @@ class Command(BaseCommand):
     @staticmethod
     def media_root(target: dict) -> Path:
         """Uploaded files of the load database's manual (illustrations, recordings) beside it, not in var/media."""
-        if synthetic.is_sqlite(target):
+        if databases.is_sqlite(target):
             name = Path(target["NAME"]).resolve()
             return name.with_name(f"{name.stem}-media")
         return Path(settings.VAR_DIR) / "loaddata-media"
@@ -140,10 +141,10 @@ class Command(BaseCommand):
 
     def fill(self, *, url: str, target: dict, options: dict) -> None:
         working = Path(settings.VAR_DIR) / "db.sqlite3"
-        if not os.environ.get("DATABASE_URL") or not synthetic.same_database(target, connection.settings_dict):
+        if not os.environ.get("DATABASE_URL") or not databases.same_database(target, connection.settings_dict):
             raise CommandError(NOT_THE_TARGET)
-        if synthetic.same_database(target, {"ENGINE": "django.db.backends.sqlite3", "NAME": working}):
-            raise CommandError(synthetic.SAME_AS_WORKING_DATABASE % {"target": synthetic.shown_url(url)})
+        if databases.same_database(target, {"ENGINE": "django.db.backends.sqlite3", "NAME": working}):
+            raise CommandError(databases.SAME_AS_WORKING_DATABASE % {"target": databases.shown_url(url)})
         settings.DEBUG = False  # no SQL logging: it would format every bulk INSERT's parameters
         started = time.monotonic()
         if options["reset"] and connection.vendor != "sqlite":
@@ -156,7 +157,7 @@ class Command(BaseCommand):
         # wagtail-modeltranslation's migrate prints its column sync with print(): keep it out of the output.
         with contextlib.redirect_stdout(io.StringIO()):
             call_command("migrate", "--noinput", verbosity=0, stdout=io.StringIO())
-        synthetic.refuse_foreign_database()
+        databases.refuse_foreign_database()
         if options["gazetteer"]:
             from learners.gazetteer import import_gazetteer
 
@@ -168,14 +169,17 @@ class Command(BaseCommand):
             % {"learners": f"{options['learners']:,}", "seed": options["seed"], "now": now.date().isoformat()}
         )
         generated = time.monotonic()
-        counts = synthetic.generate_population(
-            learners=options["learners"],
-            seed=options["seed"],
-            now=now,
-            batch_size=options["batch_size"],
-            full_snapshots=options["full_snapshots"],
-            progress=synthetic.ProgressBar(total=options["learners"], stream=self.stderr._out),
-        )
+        try:
+            counts = population.generate_population(
+                learners=options["learners"],
+                seed=options["seed"],
+                now=now,
+                batch_size=options["batch_size"],
+                full_snapshots=options["full_snapshots"],
+                progress=population.ProgressBar(total=options["learners"], stream=self.stderr._out),
+            )
+        except NoCurriculum as error:
+            raise CommandError(str(error)) from None
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -191,7 +195,7 @@ class Command(BaseCommand):
         if tables:
             if "auth_user" not in tables:
                 raise CommandError(NOT_A_LOAD_DATABASE)
-            synthetic.refuse_foreign_database(allow_synthetic=True)
+            databases.refuse_foreign_database(allow_synthetic=True)
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE")
             cursor.execute("CREATE SCHEMA public")
@@ -200,9 +204,9 @@ class Command(BaseCommand):
     def ensure_curriculum(self) -> None:
         """The demo manual and its quizzes (idempotent loaders; no demo accounts): what learners train on."""
         try:
-            synthetic.curriculum_read()
+            curriculum_read()
             return
-        except CommandError:
+        except NoCurriculum:
             pass
         from curriculum.demo.loader import load_manual
         from quizzes.demo.loader import load_demo_quizzes
@@ -211,14 +215,14 @@ class Command(BaseCommand):
         load_manual(stdout=io.StringIO())
         load_demo_quizzes(stdout=io.StringIO())
 
-    def report(self, counts: synthetic.Counts, *, started: float, generated: float) -> None:
+    def report(self, counts: population.Counts, *, started: float, generated: float) -> None:
         done = time.monotonic()
-        size = synthetic.database_size()
+        size = databases.database_size()
         self.stdout.write(
             _(
                 "Done in %(total).0f s (population %(population).0f s). Database: %(size).0f MB. "
                 "Learners %(learners)s, lesson views %(views)s, attempts %(attempts)s (%(open)s in progress), "
-                "answers %(answers)s, module completions %(completions)s, summaries %(summaries)s, "
+                "answers %(answers)s, module completions %(completions)s, learners who started %(started)s, "
                 "certificates %(certificates)s, targets %(targets)s."
             )
             % {
@@ -231,7 +235,7 @@ class Command(BaseCommand):
                 "open": f"{counts.attempts_in_progress:,}",
                 "answers": f"{counts.answers:,}",
                 "completions": f"{counts.completions:,}",
-                "summaries": f"{counts.summaries:,}",
+                "started": f"{counts.started:,}",
                 "certificates": f"{counts.certificates:,}",
                 "targets": f"{counts.targets:,}",
             }
