@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
 from learners import table_files
@@ -239,3 +240,11 @@ def test_a_bomb_through_the_page_gets_the_message_and_saves_nothing(client, peop
     assert response.context["form"].errors["file"] == [TOO_MANY_ROWS % {"max": 2000}]
     assert "learners_import" not in client.session
     assert not LearnerProfile.objects.filter(import_batch__isnull=False).exists() and not ImportBatch.objects.exists()
+
+
+def test_the_limits_are_explained_in_the_users_language():
+    content = f"a\n{'x' * (MAX_CELL_CHARS + 1)}\n".encode()
+    with translation.override("en"):
+        assert refusal("long.csv", content) == "Line 2 has a cell of more than 1000 characters. Shorten it."
+    with translation.override("km"):
+        assert refusal("long.csv", content) == "ជួរទី 2 មានក្រឡាមួយដែលវែងជាង 1000 តួអក្សរ។ សូមសរសេរវាឲ្យខ្លីជាងនេះ។"
