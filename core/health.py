@@ -14,6 +14,7 @@ import errno
 import secrets
 import shutil
 import sqlite3
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from django.utils import timezone
 DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024
 POSTGRES_DISK_FULL = "53100"
 STORAGE_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_last: tuple[str, float, list[str]] | None = None
 
 
 def is_storage_full(error: BaseException | None) -> bool:
@@ -71,7 +73,27 @@ def _write_problem(using: str) -> str | None:
 
 
 def storage_problems(using: str = "default") -> list[str]:
-    """Short, non-secret reasons the site cannot save right now; empty when it can."""
+    """Short, non-secret reasons the site cannot save right now; empty when it can.
+
+    The answer is kept for HEALTH_CHECK_SECONDS in each process: load balancers ask every few seconds, and the
+    benchmarks use /health/ as their reference of a minimal request, so it must stay nearly free.
+    """
+    global _last  # noqa: PLW0603 - one remembered answer per process
+    now = time.monotonic()
+    if _last is not None and _last[0] == using and now - _last[1] < getattr(settings, "HEALTH_CHECK_SECONDS", 5):
+        return _last[2]
+    problems = _check(using)
+    _last = (using, now, problems)
+    return problems
+
+
+def forget() -> None:
+    """Check afresh on the next request (tests, after changing what the check sees)."""
+    global _last  # noqa: PLW0603
+    _last = None
+
+
+def _check(using: str) -> list[str]:
     problems = []
     write = _write_problem(using)
     if write:

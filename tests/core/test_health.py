@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.db import OperationalError, connection
 from django.test import Client
 
+from core import health
 from core.health import is_storage_full
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -25,6 +26,13 @@ def failing_writes(message: str, cause: Exception):
         return execute(sql, params, many, context)
 
     return wrapper
+
+
+@pytest.fixture(autouse=True)
+def fresh_check():
+    health.forget()
+    yield
+    health.forget()
 
 
 def sqlite_full():
@@ -44,8 +52,20 @@ def test_health_says_ok_and_leaves_no_probe_behind():
 def test_health_fails_when_the_database_cannot_save():
     with connection.execute_wrapper(sqlite_full()):
         response = Client().get("/health/")
-    assert response.status_code == 503
-    assert response.content.decode().splitlines() == ["database: disk full"]
+        assert response.status_code == 503
+        assert response.content.decode().splitlines() == ["database: disk full"]
+        health.forget()
+        assert Client().get("/health/").status_code == 503
+
+
+@pytest.mark.django_db
+def test_the_answer_is_kept_for_a_few_seconds(settings):
+    """Load balancers poll often; the probe runs once per HEALTH_CHECK_SECONDS in each process."""
+    assert Client().get("/health/").status_code == 200
+    with connection.execute_wrapper(sqlite_full()):
+        assert Client().get("/health/").status_code == 200  # remembered
+        settings.HEALTH_CHECK_SECONDS = 0
+        assert Client().get("/health/").status_code == 503
 
 
 @pytest.mark.django_db

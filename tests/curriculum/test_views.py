@@ -273,7 +273,7 @@ def test_unknown_page_without_prefix_ends_in_a_404(client, site_tree):
     assert response.status_code == 404
 
 
-def test_health_answers_ok(client):
+def test_health_answers_ok(client, db):  # the check writes (and rolls back) a probe row
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.content == b"ok"
