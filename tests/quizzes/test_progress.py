@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from learners.models import LearnerProfile
 from quizzes.attempts import attempt_start, attempt_submit
-from quizzes.completion import lesson_view_record
+from quizzes.completion import course_is_complete, lesson_view_record, module_is_complete
 from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, QuestionOutcome
 from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, wrong_answers
@@ -230,3 +230,30 @@ def test_my_training_lists_modules_scores_attempts_and_certificate(signed_in, se
     assertContains(response, "Lessons read: 3 of 3")
     assertContains(response, "/en/training/certificate.pdf")
     assertContains(response, Certificate.objects.get().code)
+
+
+@pytest.mark.parametrize(
+    ("read", "passed", "complete"),
+    [
+        ({1, 2}, True, True),
+        ({1, 2, 9}, True, True),  # a lesson read before it was unpublished does no harm
+        ({1}, True, False),
+        ({1, 2}, False, False),
+        ({1, 2}, None, True),  # no quiz: reading is enough
+    ],
+)
+def test_module_completion_rule(read, passed, complete):
+    assert module_is_complete(lessons_read=read, lesson_ids={1, 2}, quiz_passed=passed) is complete
+
+
+def test_a_module_without_lessons_is_completed_by_its_quiz_and_never_without_one():
+    assert module_is_complete(lessons_read=set(), lesson_ids=set(), quiz_passed=None) is False
+    assert module_is_complete(lessons_read=set(), lesson_ids=set(), quiz_passed=True) is True
+
+
+@pytest.mark.parametrize(
+    ("completed", "required", "complete"),
+    [({1, 2, 3}, {1, 2}, True), ({1}, {1, 2}, False), ({1}, set(), False)],
+)
+def test_course_completion_rule(completed, required, complete):
+    assert course_is_complete(completed_module_ids=completed, required_module_ids=required) is complete

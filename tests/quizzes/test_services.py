@@ -1,8 +1,11 @@
-"""Grading, attempt limits, resuming, idempotent submission, snapshots and tampered input (quizzes.services)."""
+"""Grading, attempt limits, resuming, idempotent submission, snapshots and tampered input (quizzes.attempts,
+quizzes.grading)."""
 
 from datetime import timedelta
+from fractions import Fraction
 
 import pytest
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from quizzes.attempts import (
@@ -19,7 +22,7 @@ from quizzes.attempts import (
     attempt_start,
     attempt_submit,
 )
-from quizzes.grading import grade
+from quizzes.grading import grade, is_passed, score_percent
 from quizzes.models import Attempt, AttemptStatus, Choice, Question, QuestionKind
 from tests.quizzes.conftest import correct_answers, make_quiz, wrong_answers
 
@@ -261,3 +264,38 @@ def test_another_learner_cannot_answer_or_submit(setup, other_learner):
         assert error.value.message == NOT_YOUR_ATTEMPT
     attempt.refresh_from_db()
     assert attempt.is_open
+
+
+def test_submitting_saves_the_attempt_through_the_orm_so_its_signals_fire(setup):
+    """Receivers on Attempt (audit, caches) see every submission, as they would any other save."""
+    seen = []
+
+    def receiver(sender, instance, created, update_fields, **kwargs):
+        seen.append((instance.pk, instance.status, instance.score, created, update_fields))
+
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    post_save.connect(receiver, sender=Attempt)
+    try:
+        attempt_submit(attempt=attempt, learner=setup.learner, answers=correct_answers(attempt))
+    finally:
+        post_save.disconnect(receiver, sender=Attempt)
+    assert seen == [(attempt.pk, AttemptStatus.SUBMITTED, 100, False, None)]
+
+
+@pytest.mark.parametrize(
+    ("fraction", "pass_mark", "score", "passed"),
+    [
+        (Fraction(7, 10), 70, 70, True),
+        (Fraction(2, 3), 67, 66, False),  # 66.7%: floored, and not a pass at 67
+        (Fraction(2, 3), 66, 66, True),
+        (Fraction(0), 1, 0, False),
+        (Fraction(1), 100, 100, True),
+    ],
+)
+def test_score_is_floored_and_the_pass_is_decided_on_the_exact_fraction(fraction, pass_mark, score, passed):
+    assert (score_percent(fraction), is_passed(score=fraction, pass_mark=pass_mark)) == (score, passed)
+
+
+def test_a_percent_is_refused_where_the_fraction_is_expected():
+    with pytest.raises(TypeError, match="is_passed takes the Fraction grade"):
+        is_passed(score=50, pass_mark=70)
