@@ -54,7 +54,8 @@ class SecurityHeadersMiddleware:
     or style); Wagtail's admin, which needs inline scripts and styles in places, a compatible one. Coordinators'
     pages, accounts, the admin (reports included) and every download sent as an attachment to a signed-in person
     (exports, certificates) are `no-store`: a shared phone or an office computer keeps no copy of them.
-    Django's own debug pages (DEBUG only) use inline styles and scripts and are left without a policy.
+    Django's own debug pages (DEBUG only) use inline styles and scripts and are left without a policy, and so are
+    PDFs: browsers show them with a built-in viewer that a page policy (`object-src 'none'`) can block.
     """
 
     def __init__(self, get_response):
@@ -64,7 +65,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         path = request.path_info
-        if not (settings.DEBUG and response.status_code >= 400):
+        if not (settings.DEBUG and response.status_code >= 400) and not self._pdf(response):
             admin = path.startswith("/admin/")
             policy = settings.CONTENT_SECURITY_POLICY_ADMIN if admin else settings.CONTENT_SECURITY_POLICY_SITE
             response.setdefault("Content-Security-Policy", policy)
@@ -73,6 +74,10 @@ class SecurityHeadersMiddleware:
             response["Cache-Control"] = "private, no-store"
             response.headers.pop("Expires", None)
         return response
+
+    @staticmethod
+    def _pdf(response) -> bool:
+        return response.get("Content-Type", "").startswith("application/pdf")
 
     @staticmethod
     def _personal_download(request, response) -> bool:

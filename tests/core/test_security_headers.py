@@ -90,6 +90,16 @@ def test_media_files_get_the_strict_policy(settings, tmp_path):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_pdfs_get_no_page_policy_that_could_block_the_browsers_viewer(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "handout.pdf").write_bytes(b"%PDF-1.4\n")
+    response = Client().get("/media/handout.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Security-Policy" not in response
+    assert response["Permissions-Policy"] == settings.PERMISSIONS_POLICY
+
+
 def test_the_error_page_allows_only_its_own_inline_style():
     from django.test import RequestFactory
 
