@@ -17,20 +17,9 @@ from fontTools.ttLib import TTCollection, TTFont
 from wagtail.models import Page
 
 from core.fonts import WEB_FONT_NAME
+from tests.e2e.conftest import VIEWPORT
 from tests.factories import LessonPageFactory, ManualPageFactory, ModulePageFactory, make_site_root, text_block
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 360, "height": 740}
 # No spaces: every character is Khmer, so every glyph must come from a Khmer font.
 STACKED_KHMER = "ស្ត្រីនិងកុមារត្រូវបានការពារដោយព្រះរាជាណាចក្រកម្ពុជា។"
 LONG_KHMER = "ប៉ូលីសត្រូវស្ដាប់កុមារដោយអត់ធ្មត់ និងពន្យល់ជាពាក្យសាមញ្ញ។ " * 12
@@ -41,10 +30,7 @@ KHMER_ELEMENTS = ["#stacked", "h1", ".lang-switch [lang=km]"]
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.browser
 
 
 def has_khmer(path: Path) -> bool:
@@ -97,23 +83,11 @@ def khmer_lesson():
 
 
 @pytest.fixture
-def browser_page(request, monkeypatch):
-    # Playwright's sync API runs an event loop in this thread, which Django's ORM would otherwise refuse.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    env = dict(os.environ)
+def browser_page(request, new_page):
+    """A page with JavaScript off: fonts must load and Khmer must shape without any script."""
     if request.param == "no Khmer system font":
-        env["FONTCONFIG_FILE"] = str(request.getfixturevalue("fontconfig_without_khmer"))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, env=env)
-        context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, java_script_enabled=True)
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
+        return new_page(env={"FONTCONFIG_FILE": str(request.getfixturevalue("fontconfig_without_khmer"))})
+    return new_page()
 
 
 def platform_fonts(page, selector: str) -> list[dict]:
