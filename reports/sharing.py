@@ -14,10 +14,21 @@ hidden cell away:
 - The monthly completions of a place add up to its completed count when the months cover the counted dates.
 - Coverage, people still to train and the map's colour follow a place's completed count, since the target is
   shown: they hide when it hides.
+
+Hiding cells protects one set of figures; it cannot stop a reader from subtracting two shared files that differ
+only in a filter (up to 30 June minus up to 29 June, all roles minus one role). So shared figures are made with
+one fixed set of filters, whatever the query string asks (`shared_filters`): every learner, the whole course, and
+all dates up to the end of the last complete month. Within a month every request gives the same figures; the
+split by gender or role stays, since it is one cube protected as a whole.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.translated import both
 
 from .disclosure import Equation, System, protect
 from .selectors import (
@@ -39,6 +50,32 @@ NATION = "nation"  # the parent of the provinces
 TREND = "trend"
 TOTAL = "total"  # the code of the provinces page's totals row
 EVERYWHERE = Scope(provinces=None)
+
+
+SHARED_PERIOD = _("Every learner, the whole course, all dates up to %(end)s")
+
+
+def current_date() -> date:
+    """The date the shared period ends from (a function, so tests can set it)."""
+    return timezone.localdate()
+
+
+def shared_period_end(day: date | None = None) -> date:
+    """The last day of the last complete month: a month's figures are shared once it is over, so that no two
+    requests in a month differ by a day's activity."""
+    return (day or current_date()).replace(day=1) - timedelta(days=1)
+
+
+def shared_filters(day: date | None = None) -> Filters:
+    """The only filters shared figures are made with: no role, gender or module subset, no start, and the end of
+    the last complete month."""
+    return Filters(end=shared_period_end(day))
+
+
+def shared_period(filters: Filters) -> dict[str, str]:
+    """The period shared figures cover, in every language ({"km": ..., "en": ...})."""
+    end = filters.end.isoformat() if filters.end else "…"
+    return {language: text % {"end": end} for language, text in both(SHARED_PERIOD).items()}
 
 
 def scope_total(scope: Scope) -> str:

@@ -26,11 +26,13 @@ from .selectors import UNPLACED, Filters, Scope, completion_trend, district_repo
 from .sharing import (
     ALL,
     NOTHING_HIDDEN,
+    SHARED_PERIOD,
     Suppression,
     codes_of,
     coverage_pages,
     months_suppression,
     scope_total,
+    shared_filters,
     split_key,
     trend_suppression,
 )
@@ -65,6 +67,7 @@ LABELS = {
     "trend": _("Course completions per month"),
     "generated": _("Generated on"),
     "shared": _("For sharing outside NGOCRC"),
+    "shared_figures": _("Shared figures"),
     "needs_hidden": _("For sharing, places whose completed count is hidden are not listed here."),
     "shared_note": _(
         "x marks a hidden figure: a count from 1 to 4, or a figure from which such a count could be worked out."
@@ -87,8 +90,13 @@ def _trend_filters(filters: Filters, today: date) -> Filters:
     return replace(filters, start=None)
 
 
-def _filter_lines(filters: Filters) -> dict[str, list[tuple[str, str]]]:
-    """What the reader narrowed the figures to, as (label, value) pairs in Khmer and in English."""
+def _filter_lines(filters: Filters, *, share: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """What the reader narrowed the figures to, as (label, value) pairs in Khmer and in English. Shared figures
+    always cover the same period (`sharing.shared_filters`), said in one sentence."""
+    if share:
+        end = filters.end.isoformat() if filters.end else "…"
+        label = both(LABELS["shared_figures"])
+        return {language: [(label[language], text % {"end": end})] for language, text in both(SHARED_PERIOD).items()}
     titles = {}
     if filters.modules:
         modules = ModulePage.objects.filter(pk__in=filters.modules).order_by("path")
@@ -189,6 +197,8 @@ def summary_context(
     threshold: int = NEEDS_TRAINING_BELOW,
     share: bool = False,
 ) -> dict:
+    if share:  # whatever the caller passed: shared figures are made with one set of filters only
+        filters = shared_filters(today)
     today = today or timezone.localdate()
     if province is not None and not scope.allows(province.code):
         raise ValueError(f"Province {province.code} is outside the reader's scope.")
@@ -226,7 +236,7 @@ def summary_context(
         "share": share,
         "without_target": [row for row in report.without_target() if row.code != UNPLACED],
         "bars": trend_bars(trend, share=share, suppression=months),
-        "filters": _filter_lines(filters),
+        "filters": _filter_lines(filters, share=share),
         "today": today,
         "labels": {
             **{key: both(label) for key, label in LABELS.items()},

@@ -55,8 +55,9 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
         stamp = timezone.localdate().isoformat()
         suffix = "-shared" if self.share else ""
         filename = f"{self.export_name}-{stamp}{suffix}.{extension}"
-        if self.share:  # a shared file says so on its first row, in both languages
-            header, headings = tables.shared_title(), [header]
+        if self.share:  # a shared file says so on its first row, with the period it covers, in both languages
+            period = " / ".join(dict.fromkeys(self.form.shared_period().values()))
+            header, headings = [*tables.shared_title(), period], [header]
         else:
             headings = []
         if extension == "xlsx":
@@ -77,6 +78,7 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
             form=self.form,
             filters=self.filters,
             share=self.share,
+            shared_period=self.form.shared_period() if self.share else None,
             national=self.scope.national,
             query=query,
             sort_query=self.query_without("export", "sort"),

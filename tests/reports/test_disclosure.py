@@ -4,6 +4,7 @@ without the secondary step the same solver does recover hidden counts (so the ma
 
 import csv
 import io
+from datetime import date
 from functools import partial
 
 import pytest
@@ -19,8 +20,15 @@ from tests import downloads
 from . import population, sharing_population
 from .solver import Reader, Unknown, figure
 
-QUERY = "share=on&start=2026-01-01&end=2026-07-31"  # every date of the population: months add up to the counts
+QUERY = "share=on"  # shared figures: every date up to the end of the last complete month (July 2026 here)
 MEASURES = ("Registered", "Started", "Completed")
+SHARED_END = "2026-07-31"
+
+
+@pytest.fixture(autouse=True)
+def august(monkeypatch):
+    """Shared figures as made in August 2026: they cover every date of the population, so months add up."""
+    monkeypatch.setattr(sharing, "current_date", lambda: date(2026, 8, 15))
 
 
 @pytest.fixture
@@ -41,6 +49,7 @@ def shared_csv(client, url: str, query: str) -> list[list[str]]:
     assert response["Content-Disposition"].endswith('-shared.csv"')
     rows = list(csv.reader(io.StringIO(downloads.text(response).lstrip("\ufeff"))))
     assert rows[0][0].startswith("សម្រាប់ចែករំលែកក្រៅ NGOCRC") and "For sharing outside NGOCRC" in rows[0][0]
+    assert rows[0][1].endswith(f"Every learner, the whole course, all dates up to {SHARED_END}"), rows[0]
     return rows[1:]
 
 
