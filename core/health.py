@@ -30,8 +30,26 @@ STORAGE_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _last: tuple[str, float, list[str]] | None = None
 
 
+def _sqlite_io_error(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_IOERR
+    return isinstance(error, DatabaseError) and "disk I/O error" in str(error)
+
+
+def _sqlite_disk_nearly_full(using: str = "default") -> bool:
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return False
+    return _free_space_problem("database", Path(connection.settings_dict["NAME"]).parent) is not None
+
+
 def is_storage_full(error: BaseException | None) -> bool:
-    """True when this error, or one it was raised from, is a database or disk that has no room left."""
+    """True when this error, or one it was raised from, is a database or disk that has no room left.
+
+    SQLite in WAL mode often reports a full disk as "disk I/O error" (it cannot grow its shared-memory or log
+    file), measured here on a full file system: that error counts when the database's disk is nearly full too.
+    """
     seen = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
@@ -42,6 +60,8 @@ def is_storage_full(error: BaseException | None) -> bool:
         if POSTGRES_DISK_FULL in {getattr(error, "sqlstate", None), getattr(error, "pgcode", None)}:
             return True
         if isinstance(error, OSError) and error.errno in STORAGE_FULL_ERRNOS:
+            return True
+        if _sqlite_io_error(error) and _sqlite_disk_nearly_full():
             return True
         error = error.__cause__ or error.__context__
     return False

@@ -105,6 +105,23 @@ def test_sign_in_on_a_full_disk_says_the_site_cannot_save_in_both_languages():
     assert "Something went wrong" not in html
 
 
+def test_a_sqlite_disk_io_error_counts_as_full_only_when_the_disk_is_nearly_full(settings):
+    """What SQLite in WAL mode raised on a really full file system (it could not grow its -shm file)."""
+    io_error = sqlite3.OperationalError("disk I/O error")
+    io_error.sqlite_errorcode = sqlite3.SQLITE_IOERR | (19 << 8)  # SQLITE_IOERR_SHMSIZE
+    try:
+        raise OperationalError("disk I/O error") from io_error
+    except OperationalError as error:
+        wrapped = error
+    if connection.vendor == "sqlite":
+        assert not is_storage_full(wrapped)  # a failing disk with room left is not "full"
+        settings.HEALTH_MIN_FREE_BYTES = 2**62
+        assert is_storage_full(wrapped)
+    else:
+        settings.HEALTH_MIN_FREE_BYTES = 2**62
+        assert not is_storage_full(wrapped)  # not SQLite's disk: nothing to measure
+
+
 def test_storage_full_is_recognised_from_sqlite_postgresql_and_the_disk():
     assert is_storage_full(OSError(28, "No space left on device"))
     try:
