@@ -57,8 +57,14 @@ class TreeNeighbourhoodMixin:
         siblings = [page for page in self._neighbourhood if page.depth == self.depth and page.pk != self.pk]
         return sorted([*siblings, self], key=lambda page: page.path)
 
-    def get_view_restrictions(self):
+    @cached_property
+    def _view_restrictions(self):
         pages = [self, *(page for page in self._neighbourhood if page.depth < self.depth)]
         if any(page.alias_of_id for page in pages):
             return super().get_view_restrictions()  # aliases take their source page's restrictions
         return PageViewRestriction.objects.filter(page_id__in=[page.pk for page in pages])
+
+    def get_view_restrictions(self):
+        """One queryset per page object, so every check in a request (the lesson-reading hook, then Wagtail's
+        own) reads the restrictions once."""
+        return self._view_restrictions

@@ -36,6 +36,10 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or request.method != "GET":
         return None
+    # Hooks run before Wagtail checks view restrictions: a reader shown the password form or sent to sign in has
+    # not read the lesson.
+    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+        return None
     ancestors = page.tree_ancestors  # read once per request and shared with the page's navigation
     if ancestors:
         lesson_view_record(learner=user, lesson_id=page.pk, module_id=ancestors[-1].pk)

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from curriculum.models import LessonPage, ManualPage, ModulePage
 from curriculum.navigation import TreeNeighbourhoodMixin, route_descendant
+from quizzes.models import LessonView
 from tests.factories import LessonPageFactory, ManualPageFactory, ModulePageFactory, make_site_root
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +171,19 @@ def test_a_restriction_anywhere_above_a_lesson_applies_as_in_wagtail(tree, reade
         assert [result[0] for result in fast] == [302, 302]
     else:
         assert all(b'type="password"' in result[3] for result in fast)
+
+
+@pytest.mark.parametrize("restriction_type", [PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS])
+def test_a_lesson_behind_a_restriction_the_reader_has_not_passed_is_not_counted(tree, readers, restriction_type):
+    """Page hooks run before Wagtail's restriction check: the reading hook must make that check itself."""
+    lesson = next(page for page in tree["pages"] if page.url_path.endswith("/open/read/"))
+    PageViewRestriction.objects.create(page=lesson.get_parent(), restriction_type=restriction_type, password=PASSWORD)
+    response = readers["signed in"].get("/km/open/read/")
+    assert response.status_code == (200 if restriction_type == PageViewRestriction.PASSWORD else 302)
+    assert not LessonView.objects.filter(lesson=lesson).exists()
+
+
+def test_a_lesson_read_after_giving_the_password_is_counted(tree, readers):
+    lesson = next(page for page in tree["pages"] if page.url_path.endswith("/protected/secret/"))
+    assert readers["with password"].get("/km/protected/secret/").status_code == 200
+    assert LessonView.objects.filter(lesson=lesson).count() == 1
