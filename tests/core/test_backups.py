@@ -1,5 +1,6 @@
 """Backups taken while the site writes hold a consistent snapshot, and restore brings back exactly that."""
 
+import json
 import os
 import re
 import shutil
@@ -187,6 +188,30 @@ def test_restore_verifies_checksums_before_replacing_anything(media, tmp_path):
     message = backups.ERROR_MISSING_MEMBER % {"member": "media/documents/lesson.mp3"}
     with pytest.raises(backups.BackupError, match=re.escape(str(message))):
         backups.backup_verify(archive=incomplete)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's counts are checked after pg_restore")
+def test_restore_checks_row_counts_before_replacing_the_database(media, tmp_path):
+    archive = tmp_path / "backup.tar"
+    manifest = backups.backup_create(output=archive, media_root=media)
+    live_before = counts_now()
+    unpacked = tmp_path / "unpacked"
+    with tarfile.open(archive) as tar:
+        tar.extractall(unpacked, filter="data")
+        names = tar.getnames()
+    manifest["row_counts"]["auth_group"] += 1  # as if a row had gone missing from the database file
+    (unpacked / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    wrong = tmp_path / "wrong-counts.tar"
+    with tarfile.open(wrong, "w") as tar:
+        for name in names:
+            tar.add(unpacked / name, arcname=name)
+    expected = manifest["row_counts"]["auth_group"]
+    message = backups.ERROR_COUNTS % {"table": "auth_group", "found": expected - 1, "expected": expected}
+    with pytest.raises(backups.BackupError, match=re.escape(str(message))):
+        backups.backup_restore(archive=wrong, media_root=tmp_path / "restored-media", force=True)
+    assert counts_now() == live_before
+    assert not (tmp_path / "restored-media").exists()
+    assert not list(Path(connection.settings_dict["NAME"]).parent.glob("*.restoring"))
 
 
 def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
