@@ -1,8 +1,8 @@
 """Attempts at a quiz: the snapshot one is taken against, starting (or resuming), saving answers, submitting.
 
-Each write runs in a write transaction that first locks the learner (quizzes.transactions) and reads the attempt
-after that, so concurrent requests of one learner queue up and each sees what the previous one wrote: an answer
-saved while the quiz is being submitted is either graded or refused with ATTEMPT_CLOSED, never lost. The
+Each write runs in a write transaction that first locks the learner (quizzes.transactions) and reads what it
+changes after that, so concurrent requests of one learner queue up and each sees what the previous one wrote: an
+answer saved while the quiz is being submitted is either graded or refused with ATTEMPT_CLOSED, never lost. The
 database constraints (quizzes.models) are the last line.
 """
 
@@ -11,6 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from .completion import activity_record, bilingual, module_completion_refresh
 from .grading import grade, is_passed, score_percent
 from .kinds import QuestionKind
 from .models import Attempt, AttemptStatus, QuestionOutcome, Quiz
+from .tokens import choice_ids_for_tokens, questions_with_choice_tokens
 from .transactions import lock_learner, write_transaction
 
 QUIZ_NOT_READY = _("This quiz has no questions yet. Please try again later.")
@@ -86,7 +88,9 @@ def quiz_content_snapshot(*, quiz: Quiz) -> dict:
 
 
 def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dict:
-    """A copy of a content snapshot in the order one attempt shows it (shuffled if the quiz says so)."""
+    """A copy of a content snapshot in the order one attempt shows it (shuffled if the quiz says so), each choice
+    with its opaque token (quizzes.tokens)."""
+    tokens_rng = rng  # a seeded generator gives repeatable tokens; without one they come from `secrets`
     rng = rng or random.Random(secrets.randbits(64))  # noqa: S311  (display order, not a secret)
     questions = [{**question, "choices": list(question["choices"])} for question in content["questions"]]
     if content["shuffle_choices"]:
@@ -95,6 +99,8 @@ def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dic
                 rng.shuffle(question["choices"])
     if content["shuffle_questions"]:
         rng.shuffle(questions)
+    # Drawn after shuffling, so a seeded generator still gives the orders it gave before choices had tokens.
+    questions = questions_with_choice_tokens(questions, rng=tokens_rng)
     return {"pass_mark": content["pass_mark"], "title": content["title"], "questions": questions}
 
 
@@ -173,14 +179,21 @@ def _own_attempt(*, attempt_id: int, learner) -> Attempt:
     return current
 
 
-def attempt_answer(*, attempt: Attempt, learner, question_id, choice_ids) -> Attempt:
-    """Save (or clear, with no choices) the answer to one question of an open attempt."""
+def attempt_answer(
+    *, attempt: Attempt, learner, question_id, choice_ids: list | None = None, choice_tokens: list | None = None
+) -> Attempt:
+    """Save (or clear, with no choices) the answer to one question of an open attempt, given as choice ids or as
+    the tokens the question page shows (mapped back against the attempt's own snapshot)."""
     with write_transaction():
         lock_learner(learner)
         current = _own_attempt(attempt_id=attempt.pk, learner=learner)
         if not current.is_open:
             raise QuizError(ATTEMPT_CLOSED)
         question = _question(current, question_id)
+        if choice_tokens is not None:
+            choice_ids = choice_ids_for_tokens(question, choice_tokens)
+            if choice_ids is None:
+                raise QuizError(UNKNOWN_CHOICE)
         chosen = _clean_choices(question, choice_ids)
         answers = dict(current.answers)
         if chosen:
@@ -192,39 +205,60 @@ def attempt_answer(*, attempt: Attempt, learner, question_id, choice_ids) -> Att
     return current
 
 
+def _graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
+    """`attempt` closed with `answers` graded from its snapshot (not saved; field values checked)."""
+    results, fraction = grade(snapshot=attempt.snapshot, answers=answers)
+    attempt.answers = answers
+    attempt.results = results
+    attempt.score = score_percent(fraction)
+    attempt.passed = is_passed(score=fraction, pass_mark=attempt.pass_mark)
+    attempt.status = AttemptStatus.SUBMITTED
+    attempt.submitted_at = now
+    # The constraints (graded when submitted, score range, one open attempt) are the database's, on the write.
+    attempt.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
+    return attempt
+
+
 def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
     """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry).
 
-    `answers` (question id -> choice ids) are added to those saved screen by screen before grading. Everything
-    runs inside the learner's lock: the attempt is read there, so answers saved just before are graded.
+    `answers` (question id -> choice ids) are added to those saved screen by screen before grading. The attempt
+    is read and graded before the learner's lock is taken, since on SQLite every other writer waits while one
+    holds it. Inside the lock its status and saved answers are read again: if an answer was saved in between,
+    the attempt is graded again on what is stored, so an acknowledged answer is never dropped; if it was
+    submitted in between (the other tap of a double tap), the stored result is returned.
     """
     now = now or timezone.now()
+    current = (
+        Attempt.objects.select_related("quiz")
+        .annotate(module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth"))
+        .get(pk=attempt.pk)
+    )
+    if current.learner_id != learner.pk:
+        raise QuizError(NOT_YOUR_ATTEMPT)
+    if not current.is_open:
+        return current
+    posted = {}
+    for question_id, choice_ids in (answers or {}).items():
+        question = _question(current, question_id)
+        chosen = _clean_choices(question, choice_ids)
+        if chosen:
+            posted[str(question["id"])] = chosen
+    first_read = current.answers
+    _graded(current, answers={**first_read, **posted}, now=now)
     with write_transaction():
         lock_learner(learner)
-        current = _own_attempt(attempt_id=attempt.pk, learner=learner)
-        if not current.is_open:
-            return current
-        merged = dict(current.answers)
-        for question_id, choice_ids in (answers or {}).items():
-            question = _question(current, question_id)
-            chosen = _clean_choices(question, choice_ids)
-            if chosen:
-                merged[str(question["id"])] = chosen
-        results, fraction = grade(snapshot=current.snapshot, answers=merged)
-        current.answers = merged
-        current.results = results
-        current.score = score_percent(fraction)
-        current.passed = is_passed(score=fraction, pass_mark=current.pass_mark)
-        current.status = AttemptStatus.SUBMITTED
-        current.submitted_at = now
-        # Field values are checked here; the constraints (graded when submitted, score range, one open attempt)
-        # are the database's, enforced on the write.
-        current.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
+        status, saved = Attempt.objects.filter(pk=current.pk).values_list("status", "answers").get()
+        if status != AttemptStatus.IN_PROGRESS:
+            return _own_attempt(attempt_id=current.pk, learner=learner)
+        if saved != first_read:
+            _graded(current, answers={**saved, **posted}, now=now)
         current.save()
         QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
         activity_record(learner=learner, now=now)
         if current.passed:
-            module_completion_refresh(learner=learner, module_id=current.quiz.module_id, now=now)
+            place = (current.module_path, current.module_depth)
+            module_completion_refresh(learner=learner, module_id=current.quiz.module_id, now=now, place=place)
     return current
 
 
