@@ -79,14 +79,6 @@ def _engine(using: str) -> str:
     return vendor
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def row_counts(using: str) -> dict[str, int]:
     """Rows per table, through the ORM, for every concrete model whose table exists in that database."""
     connection = connections[using]
@@ -149,6 +141,32 @@ def _sqlite_snapshot(*, using: str, workdir: Path) -> tuple[Path, dict[str, int]
     return packed, counts, migrations
 
 
+class _HashingReader:
+    """Hands a file to tarfile while hashing the very bytes that go into the archive."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.digest.update(chunk)
+        return chunk
+
+
+def _add_hashed(archive: tarfile.TarFile, path: Path, member: str, files: dict[str, dict]) -> None:
+    """Add one file and note its checksum; an upload deleted while the backup runs is simply not in it."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return
+    with handle:
+        info = archive.gettarinfo(fileobj=handle, arcname=member)
+        reader = _HashingReader(handle)
+        archive.addfile(info, reader)
+    files[member] = {"sha256": reader.digest.hexdigest(), "size": info.size}
+
+
 def backup_create(*, output: Path, using: str = "default", media_root: Path) -> dict:
     """Write one archive to `output` (a new file) and return its manifest."""
     engine = _engine(using)
@@ -163,28 +181,26 @@ def backup_create(*, output: Path, using: str = "default", media_root: Path) -> 
             counts, migrations = pg_backups.dump(
                 using=using, output=database_file, count=lambda: (row_counts(using), _migration_state(using))
             )
-        media_files = sorted(p for p in Path(media_root).rglob("*") if p.is_file()) if Path(media_root).is_dir() else []
-        files = {database_file.name: {"sha256": _sha256(database_file), "size": database_file.stat().st_size}}
-        for path in media_files:
-            member = MEDIA_PREFIX + path.relative_to(media_root).as_posix()
-            files[member] = {"sha256": _sha256(path), "size": path.stat().st_size}
-        manifest = {
-            "format": ARCHIVE_FORMAT,
-            "created_at": timezone.now().isoformat(),
-            "engine": engine,
-            "versions": {"django": django.get_version(), "wagtail": wagtail.__version__},
-            "migrations": migrations,
-            "row_counts": counts,
-            "files": files,
-        }
-        manifest_path = workdir / MANIFEST_NAME
-        manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        media_root = Path(media_root)
+        media_files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
         partial = workdir / "archive.tar"
+        files: dict[str, dict] = {}
         with tarfile.open(partial, "w") as archive:
-            archive.add(manifest_path, arcname=MANIFEST_NAME)
-            archive.add(database_file, arcname=database_file.name)
+            _add_hashed(archive, database_file, database_file.name, files)
             for path in media_files:
-                archive.add(path, arcname=MEDIA_PREFIX + path.relative_to(media_root).as_posix())
+                _add_hashed(archive, path, MEDIA_PREFIX + path.relative_to(media_root).as_posix(), files)
+            manifest = {
+                "format": ARCHIVE_FORMAT,
+                "created_at": timezone.now().isoformat(),
+                "engine": engine,
+                "versions": {"django": django.get_version(), "wagtail": wagtail.__version__},
+                "migrations": migrations,
+                "row_counts": counts,
+                "files": files,
+            }
+            manifest_path = workdir / MANIFEST_NAME
+            manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+            archive.add(manifest_path, arcname=MANIFEST_NAME)
         # Only a complete archive takes the final name: a failed run never leaves a file that looks like a backup.
         os.replace(partial, output)
     return manifest
