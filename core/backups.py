@@ -228,7 +228,8 @@ def _extract_verified(*, archive: Path, manifest: dict, workdir: Path | None) ->
         for info in tar:
             if info.name == MANIFEST_NAME:
                 continue
-            if info.name not in expected or not info.isfile():
+            unsafe = Path(info.name).is_absolute() or ".." in Path(info.name).parts
+            if unsafe or info.name not in expected or not info.isfile():
                 raise BackupError(ERROR_UNEXPECTED_MEMBER % {"member": info.name})
             digest = hashlib.sha256()
             with tar.extractfile(info) as source, _sink(workdir, info.name) as sink:

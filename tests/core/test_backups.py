@@ -1,5 +1,6 @@
 """Backups taken while the site writes hold a consistent snapshot, and restore brings back exactly that."""
 
+import hashlib
 import json
 import os
 import re
@@ -212,6 +213,27 @@ def test_restore_checks_row_counts_before_replacing_the_database(media, tmp_path
     assert counts_now() == live_before
     assert not (tmp_path / "restored-media").exists()
     assert not list(Path(connection.settings_dict["NAME"]).parent.glob("*.restoring"))
+
+
+def test_a_member_that_would_land_outside_the_target_is_refused(media, tmp_path):
+    """A forged archive whose manifest lists ../ paths with their right checksums still writes nothing outside."""
+    archive = tmp_path / "backup.tar"
+    manifest = backups.backup_create(output=archive, media_root=media)
+    escape = tmp_path / "escape.txt"
+    escape.write_text("x")
+    name = "media/../../escaped.txt"
+    manifest["files"][name] = {"sha256": hashlib.sha256(b"x").hexdigest(), "size": 1}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    forged = tmp_path / "forged.tar"
+    with tarfile.open(archive) as source, tarfile.open(forged, "w") as tar:
+        for info in source:
+            if info.name != "manifest.json":
+                tar.addfile(info, source.extractfile(info))
+        tar.add(escape, arcname=name)
+        tar.add(tmp_path / "manifest.json", arcname="manifest.json")
+    message = backups.ERROR_UNEXPECTED_MEMBER % {"member": name}
+    with pytest.raises(backups.BackupError, match=re.escape(str(message))):
+        backups.backup_verify(archive=forged)
 
 
 def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
