@@ -182,7 +182,9 @@ def backup_create(*, output: Path, using: str = "default", media_root: Path) -> 
                 using=using, output=database_file, count=lambda: (row_counts(using), _migration_state(using))
             )
         media_root = Path(media_root)
-        media_files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
+        # The work folder is left out should --output point inside MEDIA_ROOT.
+        listed = media_root.rglob("*") if media_root.is_dir() else []
+        media_files = sorted(p for p in listed if p.is_file() and workdir not in p.parents)
         partial = workdir / "archive.tar"
         files: dict[str, dict] = {}
         with tarfile.open(partial, "w") as archive:
