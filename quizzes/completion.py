@@ -82,24 +82,27 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
     return True
 
 
-def module_completion_refresh(*, learner, module_id: int, now: datetime | None = None) -> ModuleCompletion | None:
+def module_completion_refresh(
+    *, learner, module_id: int, now: datetime | None = None, place: tuple[str, int] | None = None
+) -> ModuleCompletion | None:
     """The one place that records a module completed (the rule is `module_is_complete`).
 
     Called inside the caller's transaction (which holds the learner's lock), after a passing submission or a
-    first lesson view. A completion, once recorded, stays: editing the module later never takes it away.
+    first lesson view; `place` is the module page's (path, depth) when the caller has it. Most calls end at the
+    first query (a lesson not read yet). A completion, once recorded, stays: editing the module later never
+    takes it away.
     """
-    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
-        return None
-    place = Page.objects.filter(pk=module_id).values_list("path", "depth").first()
+    place = place or Page.objects.filter(pk=module_id).values_list("path", "depth").first()
     if place is None:
         return None
     path, depth = place
-    lesson_ids = set(
-        LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True).values_list("pk", flat=True)
-    )
-    read = set(LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True))
-    if not lesson_ids <= read:
-        return None  # the usual case after a lesson view: stop before reading attempts
+    lessons = LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True)
+    read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
+    if lessons.exclude(pk__in=read).exists():
+        return None
+    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
+        return None
+    lesson_ids = set(lessons.values_list("pk", flat=True))
     best = None
     quiz_id = Quiz.objects.filter(module_id=module_id).values_list("pk", flat=True).first()
     if quiz_id is not None:
@@ -109,7 +112,7 @@ def module_completion_refresh(*, learner, module_id: int, now: datetime | None =
             .first()
         )
     passed = None if quiz_id is None else best is not None
-    if not module_is_complete(lessons_read=read, lesson_ids=lesson_ids, quiz_passed=passed):
+    if not module_is_complete(lessons_read=set(read), lesson_ids=lesson_ids, quiz_passed=passed):
         return None
     module = ModulePage.objects.get(pk=module_id)
     completion = ModuleCompletion(

@@ -2,9 +2,9 @@
 ATTEMPT_CLOSED; none is acknowledged and then lost. Runs on SQLite and on PostgreSQL (`make test` runs both).
 
 The first test forces the dangerous interleaving instead of hoping for it: the submission is held between
-reading the attempt and writing it back while an answer is saved. With the learner's lock (a row lock on
-PostgreSQL, the write lock on SQLite) the answer waits and is refused; without it, it is saved and then
-overwritten by the stale copy, and the test fails every time.
+reading the attempt again inside its transaction and writing it back, while an answer is saved. With the
+learner's lock (a row lock on PostgreSQL, the write lock on SQLite) the answer waits and is refused; without
+it, it is saved and then overwritten by the stale copy, and the test fails every time.
 """
 
 import threading
@@ -12,7 +12,6 @@ import threading
 import pytest
 from django.db import connections
 
-from quizzes import attempts
 from quizzes.attempts import ATTEMPT_CLOSED, QuizError, attempt_answer, attempt_start, attempt_submit
 from quizzes.models import Attempt, AttemptStatus
 from tests.quizzes.conftest import make_quiz, make_user
@@ -32,16 +31,17 @@ def test_an_answer_saved_while_a_submission_is_held_is_refused_not_lost(site_tre
     learner = make_user("held")
     attempt = attempt_start(learner=learner, quiz=make_quiz(site_tree.module))
     question = attempt.snapshot["questions"][0]
-    graded = threading.Event()
+    closing = threading.Event()
     answered = threading.Event()
-    real_grade = attempts.grade
+    real_save = Attempt.save
 
-    def held_grade(**kwargs):
-        graded.set()  # the submission has read the attempt, inside its transaction
-        answered.wait(timeout=HOLD_SECONDS)
-        return real_grade(**kwargs)
+    def held_save(self, *args, **kwargs):
+        if self.status == AttemptStatus.SUBMITTED and not closing.is_set():
+            closing.set()  # the submission has read the attempt again inside its transaction, and now writes
+            answered.wait(timeout=HOLD_SECONDS)
+        return real_save(self, *args, **kwargs)
 
-    monkeypatch.setattr(attempts, "grade", held_grade)
+    monkeypatch.setattr(Attempt, "save", held_save)
     outcome = {}
 
     def submit():
@@ -52,7 +52,7 @@ def test_an_answer_saved_while_a_submission_is_held_is_refused_not_lost(site_tre
 
     def answer():
         try:
-            assert graded.wait(timeout=10)
+            assert closing.wait(timeout=10)
             attempt_answer(
                 attempt=attempt, learner=learner, question_id=question["id"], choice_ids=first_choice(question)
             )

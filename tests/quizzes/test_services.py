@@ -8,6 +8,7 @@ import pytest
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from quizzes import attempts
 from quizzes.attempts import (
     ATTEMPT_CLOSED,
     CHOOSE_ONE,
@@ -299,3 +300,22 @@ def test_score_is_floored_and_the_pass_is_decided_on_the_exact_fraction(fraction
 def test_a_percent_is_refused_where_the_fraction_is_expected():
     with pytest.raises(TypeError, match="is_passed takes the Fraction grade"):
         is_passed(score=50, pass_mark=70)
+
+
+def test_an_answer_saved_after_the_submission_first_read_the_attempt_is_graded(setup, monkeypatch):
+    """The submission grades before taking the lock; an answer saved in between is graded, not overwritten."""
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    question = attempt.snapshot["questions"][0]
+    right = [choice["id"] for choice in question["choices"] if choice["correct"]]
+    real_lock = attempts.lock_learner
+
+    def lock_after_an_answer(learner):
+        monkeypatch.setattr(attempts, "lock_learner", real_lock)
+        attempt_answer(attempt=attempt, learner=learner, question_id=question["id"], choice_ids=right)
+        real_lock(learner)
+
+    monkeypatch.setattr(attempts, "lock_learner", lock_after_an_answer)
+    submitted = attempt_submit(attempt=attempt, learner=setup.learner)
+    stored = Attempt.objects.get(pk=attempt.pk)
+    assert (stored.answers, stored.score) == ({str(question["id"]): right}, submitted.score)
+    assert stored.results[str(question["id"])]["correct"] is True
