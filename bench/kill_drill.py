@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 import quiz_submit as qs
+from quiz_load import submit_load
 from server import ProductionServer, collectstatic, database_path, fetch
 
 KILL_AFTER = (1.0, 3.0)  # seconds of load before the kill, chosen at random within this range
@@ -41,7 +42,7 @@ KILL_AFTER = (1.0, 3.0)  # seconds of load before the kill, chosen at random wit
 
 async def load_until_killed(server: ProductionServer, work: list, clients: int, kill_after: float) -> dict:
     log: list = []
-    task = asyncio.create_task(qs.submit_load(server.port, work, clients, kill_after + 10.0, log=log))
+    task = asyncio.create_task(submit_load(server.port, work, clients, kill_after + 10.0, log=log))
     await asyncio.sleep(kill_after)
     os.killpg(server.process.pid, signal.SIGKILL)  # master and workers: their own process group
     killed_at = time.monotonic()
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # After the last kill: a fresh server shows acknowledged results and accepts the cut-off submissions.
         with ProductionServer(env=env, quiet=True) as server:
-            after = asyncio.run(qs.submit_load(server.port, work[:200], 8, 20.0))
+            after = asyncio.run(submit_load(server.port, work[:200], 8, 20.0))
             status, _headers, _body = fetch(f"{server.base_url}/health/")
         restart_ok = status == 200 and after["errors"] == 0
         print(

@@ -148,7 +148,8 @@ def quiz_markdown(quiz: dict | None, drill: dict | None) -> list[str]:
             f"{quiz['rps']} /s, p50 {quiz['p50_ms']} ms, p95 {quiz['p95_ms']} ms, {quiz['errors']} errors, "
             f"{quiz['cpu_ms_per_submission']} ms server CPU each; /health/ {quiz['reference_rps']} /s in the same run "
             f"(ratio {quiz['ratio']}); {quiz['stored_checked'] - quiz['stored_problems']} of "
-            f"{quiz['stored_checked']} acknowledged stored whole. Budget >= {quiz['budget_rps']} /s: {quiz['verdict']}"
+            f"{quiz['stored_checked']} acknowledged stored whole. "
+            f"Budget: ratio >= {quiz['budget_ratio']}: {quiz['verdict']}"
         )
     else:
         lines.append("**Quiz submissions**: the benchmark failed (see above).")
