@@ -1,5 +1,7 @@
 """Shared fixtures: a small bilingual manual as the default site's root, media, and an admin client."""
 
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +20,18 @@ from tests.factories import (
     make_site_root,
     text_block,
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Without --reuse-db, the SQLite test database goes to a private directory for this run, so that runs at the
+    same time (two terminals, two checkouts' tools) never build or drop the same file; with --reuse-db, the fixed
+    path of config/settings/test.py keeps it between runs."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not request.config.getvalue("reuse_db"):
+        database["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3")
 
 
 @pytest.fixture(autouse=True)

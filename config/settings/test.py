@@ -1,4 +1,4 @@
-"""Settings for the test suite: fast hashing, in-memory cache, plain static storage."""
+"""Settings for the test suite: fast hashing, in-memory cache, plain static storage, small demo media."""
 
 import tempfile
 from pathlib import Path
@@ -18,10 +18,18 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cfp-test-media-"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file rather than Django's shared in-memory database: the quiz concurrency tests need SQLite's real
     # locking (WAL, IMMEDIATE transactions, busy timeout) as deployments have it, not shared-cache table locks.
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3")}  # noqa: F405
+    # A fixed path, so `pytest --reuse-db` finds the last run's database (migrations are then only checked, not
+    # replayed). A run without --reuse-db builds its own in a private directory (tests/conftest.py), so two runs at
+    # once never share the file.
+    TEST_DATABASE_DIR = VAR_DIR / "test-db"  # noqa: F405
+    TEST_DATABASE_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE_DIR / "test.sqlite3")}  # noqa: F405
 # Development data (the demo learners' activity, generate_load_data), as in the dev settings.
 INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
 # WhiteNoise warns on every request when STATIC_ROOT does not exist; tests serve static files through finders.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cfp-test-static-"))
+# The demo loader draws and encodes its illustrations, recordings and videos small and short: the tests check
+# that they exist and are served, not how they look (`make run` makes the full-size ones).
+CURRICULUM_DEMO_SMALL_MEDIA = True
 # Other apps' tests sign staff in with force_login; the two-factor tests turn the requirement on themselves.
 LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []
