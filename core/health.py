@@ -1,7 +1,7 @@
 """What /health/ checks and what the error page recognises: can the site still save what people submit?
 
 The check is two-fold, because no single cheap probe sees a full disk on both databases:
-- a write that is rolled back (a session row, through the ORM, in a savepoint): it proves the database takes
+- a write that is rolled back (a session row, through the ORM, in its own transaction): it proves the database takes
   writes at all (not read-only, not out of connections, not locked for good). On PostgreSQL it also reaches the
   server, which is where a full disk shows (the app cannot see the database server's disk);
 - on SQLite, the free space where the database file (and its write-ahead log) lives: SQLite keeps a rolled-back

@@ -13,7 +13,10 @@ from core.health import is_storage_full, storage_problems
 
 MEDIA_MAX_AGE = 60 * 60 * 24 * 7
 STORAGE_FULL_RETRY_AFTER = 5 * 60
-ERROR_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+ERROR_PAGE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'self'"
+)
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
