@@ -4,7 +4,7 @@ import csv
 import html
 import io
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 import pytest
@@ -275,8 +275,9 @@ def test_query_counts_do_not_grow_with_learners(national, places):
     assert [_queries(national, url) for url in urls] == before
 
 
-def test_module_and_question_exports(national, site_tree):
+def test_module_and_question_exports(national, site_tree, monkeypatch):
     from quizzes import attempts
+    from reports import sharing
     from tests.quizzes.conftest import make_quiz, wrong_answers
 
     quiz = make_quiz(site_tree.module)
@@ -290,6 +291,9 @@ def test_module_and_question_exports(national, site_tree):
     assert rows[2][1:] == ["0", "0", "0", "", "0"]  # module 2: nobody yet
     questions = csv_rows(national.get(reverse("reports:modules") + "?export=csv&table=questions"))
     assert len(questions) == 1 + 4 and {row[2:] for row in map(tuple, questions[1:])} == {("1", "1", "100.0")}
+    shared = csv_rows(national.get(reverse("reports:modules") + "?export=csv&share=on"))
+    assert shared[2][1:5] == ["0", "0", "0", ""]  # today's attempt is shared once its month is over
+    monkeypatch.setattr(sharing, "current_date", lambda: date.today() + timedelta(days=31))
     shared = csv_rows(national.get(reverse("reports:modules") + "?export=csv&share=on"))
     assert shared[2][1:5] == ["x", "0", "x", ""]  # and no average score of one person
     assert national.get(reverse("reports:modules")).status_code == 200
@@ -306,12 +310,14 @@ def test_trend_page_and_export(national):
     assert [row[kampot] for row in rows[1:]] == ["0", "0", "1", "0", "0", "1"]
 
 
-def test_sharing_applies_to_the_trend_and_the_printable_summary(national, places):
+def test_sharing_applies_to_the_trend_and_the_printable_summary(national, places, monkeypatch):
+    from reports import sharing
     from reports.selectors import Filters, Scope
     from reports.summary_pdf import summary_context
 
+    monkeypatch.setattr(sharing, "current_date", lambda: date(2026, 7, 15))  # shared: every date up to 30 June
     rows = csv_rows(national.get(reverse("reports:trend") + "?start=2026-03-01&end=2026-03-31&share=on&export=csv"))
-    assert rows[2][:2] == ["2026-03", "x"]
+    assert rows[-1][0] == "2026-06" and {row[0]: row[1] for row in rows[2:]}["2026-03"] == "x"  # dates ignored
     context = summary_context(scope=Scope(provinces=None), filters=Filters(), share=True, threshold=20)
     assert context["total_figures"]["registered"] == 6 and context["total_figures"]["completed"] == "x"
     assert context["total_figures"]["coverage"] == "–" and context["total_figures"]["to_train"] == "–"
