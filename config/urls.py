@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
-from quizzes import views as quiz_views
+from quizzes import certificate_views
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
@@ -20,7 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # What a certificate's QR code holds: language-neutral, redirects to /km/verify/<code>/ or /en/...
-    path("verify/<str:code>/", quiz_views.verify_short, name="certificate_verify_short"),
+    path("verify/<str:code>/", certificate_views.verify_short, name="certificate_verify_short"),
 ]
 
 if settings.SERVE_MEDIA:

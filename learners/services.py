@@ -15,6 +15,7 @@ from . import groups, lockout, registration_limits, selectors
 from .models import PHONE_TAKEN, Commune, Confirmation, District, LearnerProfile, Province, Source
 from .names import check_username
 from .phone import looks_like_phone, normalise_phone
+from .signals import learner_confirmed
 
 USERNAME_TAKEN = _("This username is taken. Choose another one.")
 USERNAME_IS_A_PHONE = _("A username cannot be a phone number other than your own.")
@@ -257,7 +258,10 @@ def _decide(*, profile: LearnerProfile, actor, confirmation: str) -> LearnerProf
 
 @transaction.atomic
 def learner_confirm(*, profile: LearnerProfile, actor) -> LearnerProfile:
-    return _decide(profile=profile, actor=actor, confirmation=Confirmation.CONFIRMED)
+    """The claim was checked; other apps react through `learner_confirmed` (e.g. a certificate earned meanwhile)."""
+    profile = _decide(profile=profile, actor=actor, confirmation=Confirmation.CONFIRMED)
+    learner_confirmed.send(sender=LearnerProfile, profile=profile, actor=actor)
+    return profile
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         from core.demo import register_demo_loader
 
+        from . import receivers  # noqa: F401  (connects the certificate on a learner's confirmation)
         from .demo.loader import load_quizzes
 
         # After the manual (20): quizzes hang on modules. The demo learners' attempts come from devdata (45).

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from curriculum.models import LessonPage, ManualPage, ModulePage
-from learners.models import LearnerProfile
+from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
 from .selectors import learner_holder, required_modules
@@ -39,6 +39,13 @@ def module_is_complete(*, lessons_read: set[int], lesson_ids: set[int], quiz_pas
     if quiz_passed is None:
         return bool(lesson_ids)
     return quiz_passed
+
+
+def may_hold_certificate(*, confirmation: str | None) -> bool:
+    """Only a confirmed learner holds a certificate: it prints a role and province that a coordinator has checked.
+    A learner waiting for confirmation gets theirs when confirmed (`certificates_issue_on_confirmation`); an
+    account without a learner profile (`confirmation` None) never does."""
+    return confirmation == Confirmation.CONFIRMED
 
 
 def course_is_complete(*, completed_module_ids: set[int], required_module_ids: set[int]) -> bool:
@@ -135,11 +142,14 @@ def module_completion_refresh(
 
 
 def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime | None = None) -> Certificate | None:
-    """Issue the course certificate once every required module is completed (and only once), and note the
-    course completed on the learner's profile in the same transaction."""
+    """Issue the course certificate once every required module is completed by a confirmed learner (and only
+    once), and note the course completed on the learner's profile in the same transaction."""
     existing = Certificate.objects.filter(learner=learner, manual=manual).first()
     if existing is not None:
         return existing
+    confirmation = LearnerProfile.objects.filter(user_id=learner.pk).values_list("confirmation", flat=True).first()
+    if not may_hold_certificate(confirmation=confirmation):
+        return None
     modules = required_modules(manual=manual)
     completions = {
         c.module_id: c for c in ModuleCompletion.objects.filter(learner=learner, module__in=[m.pk for m in modules])
@@ -166,5 +176,27 @@ def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime 
     )
     certificate.full_clean()
     certificate.save()
-    LearnerProfile.objects.filter(user_id=learner.pk).update(course_completed_at=certificate.issued_at)
+    # When the course was completed (the last module), which is also the issue time unless the certificate
+    # waited for the learner's confirmation.
+    LearnerProfile.objects.filter(user_id=learner.pk).update(course_completed_at=last)
     return certificate
+
+
+def certificates_issue_on_confirmation(*, learner, now: datetime | None = None) -> list[Certificate]:
+    """A coordinator confirmed `learner`: issue the certificate of every course they completed while waiting.
+
+    Called (through the `learner_confirmed` signal, quizzes.receivers) inside the confirmation's transaction.
+    """
+    now = now or timezone.now()
+    with write_transaction():
+        lock_learner(learner)
+        module_paths = Page.objects.filter(
+            pk__in=ModuleCompletion.objects.filter(learner=learner).values("module_id")
+        ).values_list("path", flat=True)
+        manual_paths = {path[: -Page.steplen] for path in module_paths}
+        issued = []
+        for manual in ManualPage.objects.filter(path__in=manual_paths).order_by("path"):
+            certificate = certificate_issue_if_complete(learner=learner, manual=manual, now=now)
+            if certificate is not None:
+                issued.append(certificate)
+    return issued

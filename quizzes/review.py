@@ -9,10 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 ANSWERS_AFTER_FINISHING = _(
-    "The correct answers and explanations are shown once you pass this quiz or have used every attempt."
+    "The right answers and explanations are shown once you pass this quiz or have used every attempt."
 )
-ANSWERS_NEVER_SHOWN = _("This quiz does not show the correct answers. Your trainer can go through them with you.")
-ANSWERS_HIDDEN_WHILE_OPEN = _("The correct answers are not shown while you have an attempt at this quiz in progress.")
+ANSWERS_NEVER_SHOWN = _("This quiz does not show the right answers. Your trainer can go through them with you.")
+ANSWERS_HIDDEN_WHILE_OPEN = _("The right answers are not shown while you have an attempt at this quiz in progress.")
 
 
 class ReviewPolicy(models.TextChoices):

@@ -1,5 +1,6 @@
 """Reads: quiz state for a learner, module progress, the "My training" overview, certificates; few queries each."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -7,6 +8,7 @@ from django.db.models import Count, Max, Q
 
 from core.roles import Role
 from curriculum.models import ManualPage, ModulePage
+from learners.models import Confirmation
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
 
@@ -145,20 +147,35 @@ def learner_attempt(*, learner, attempt_id: int) -> Attempt | None:
     return Attempt.objects.select_related("quiz", "quiz__module").filter(pk=attempt_id, learner=learner).first()
 
 
+def valid_certificates():
+    """Certificates that stand: their holder is a confirmed learner. One issued to an account while it waited
+    for confirmation (before that rule) or whose claim was later rejected is neither downloadable nor genuine."""
+    return Certificate.objects.filter(learner__learner_profile__confirmation=Confirmation.CONFIRMED)
+
+
 def certificate_for(*, learner, manual: ManualPage | None = None) -> Certificate | None:
-    queryset = Certificate.objects.filter(learner=learner)
+    queryset = valid_certificates().filter(learner=learner)
     if manual is not None:
         queryset = queryset.filter(manual=manual)
     return queryset.order_by("issued_at").first()
 
 
+KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
 def normalise_code(code: str) -> str:
-    raw = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    """A code as typed from paper (any case, spaces, dashes of any kind, Khmer or full-width digits) in the form
+    certificates store: ABCD-EFGH-JKLM."""
+    text = unicodedata.normalize("NFKC", code or "").translate(KHMER_DIGITS).upper()
+    raw = "".join(ch for ch in text if ch.isascii() and ch.isalnum())
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else raw
 
 
 def certificate_by_code(*, code: str) -> Certificate | None:
-    return Certificate.objects.filter(code=normalise_code(code)).first()
+    normalised = normalise_code(code)
+    if len(normalised) != 14:
+        return None  # not the shape of any code: no query
+    return valid_certificates().filter(code=normalised).first()
 
 
 def training_overview(*, learner, manual: ManualPage) -> dict:

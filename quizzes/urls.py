@@ -2,17 +2,18 @@
 
 from django.urls import path
 
-from . import views
+from . import certificate_views, views
 
 app_name = "quizzes"
 
 urlpatterns = [
     path("training/", views.my_training, name="my_training"),
-    path("training/certificate.pdf", views.certificate_download, name="certificate"),
+    path("training/certificate.pdf", certificate_views.certificate_download, name="certificate"),
     path("training/quiz/<id:quiz_id>/start/", views.quiz_start, name="start"),
     path("training/attempt/<id:attempt_id>/question/<id:number>/", views.question, name="question"),
     path("training/attempt/<id:attempt_id>/review/", views.review, name="review"),
     path("training/attempt/<id:attempt_id>/submit/", views.submit, name="submit"),
     path("training/attempt/<id:attempt_id>/result/", views.result, name="result"),
-    path("verify/<str:code>/", views.verify, name="verify"),
+    path("verify/", certificate_views.verify, name="verify_form"),
+    path("verify/<str:code>/", certificate_views.verify, name="verify"),
 ]

@@ -1,40 +1,31 @@
-"""Taking a quiz one question per screen (each "Next" saves), results, "My training", certificates, verification.
+"""Taking a quiz one question per screen (each "Next" saves), its results, and "My training".
 
 Views stay thin: rules live in services (writes) and selectors (reads). Nothing that reveals a correct answer,
-feedback or explanation is rendered while an attempt is open.
+feedback or explanation is rendered while an attempt is open, nor on a result before the quiz's review setting
+allows it (quizzes.review); choices travel as per-attempt tokens, never as ids (quizzes.tokens).
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
 from core.translated import in_language, text_language
-from curriculum.models import ManualPage, ModulePage
+from curriculum.models import ModulePage
 
 from . import selectors
 from .attempts import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
-from .certificates import certificate_pdf
+from .certificate_views import site_manual
 from .models import Attempt, Quiz
-
-
-def _site_manual(request: HttpRequest) -> ManualPage | None:
-    site = Site.find_for_request(request)
-    root = site.root_page.specific if site is not None else None
-    if isinstance(root, ManualPage):
-        return root
-    return ManualPage.objects.live().first()
+from .review import answers_hidden_reason
 
 
 def _question_view(question: dict, answers: dict, image_model) -> dict:
-    """What the question screen may show: texts and ids only, never correctness or feedback."""
+    """What the question screen may show: texts and the choices' opaque tokens only (quizzes.tokens), never
+    choice ids, correctness or feedback."""
     chosen = set(answers.get(str(question["id"]), []))
     image = image_model.objects.filter(pk=question["image_id"]).first() if question.get("image_id") else None
     return {
@@ -45,7 +36,7 @@ def _question_view(question: dict, answers: dict, image_model) -> dict:
         "image": image,
         "choices": [
             {
-                "id": choice["id"],
+                "value": choice["token"],
                 "text": in_language(choice["text"]),
                 "lang": text_language(choice["text"]),
                 "checked": choice["id"] in chosen,
@@ -102,7 +93,7 @@ def question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse
                 attempt=attempt,
                 learner=request.user,
                 question_id=request.POST.get("question"),
-                choice_ids=request.POST.getlist("choice"),
+                choice_tokens=request.POST.getlist("choice"),
             )
         except QuizError as error:
             messages.error(request, str(error))
@@ -169,7 +160,9 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return redirect("quizzes:result", attempt_id=attempt_id)
 
 
-def _result_rows(attempt) -> list[dict]:
+def _result_rows(attempt, *, reveal: bool) -> list[dict]:
+    """Each question with the learner's own answers and mark; the correct answers, feedback and explanation only
+    when `reveal` (the quiz's review setting allows them): otherwise they are not even in the template's context."""
     rows = []
     for index, question in enumerate(attempt.questions, start=1):
         chosen = set(attempt.answers.get(str(question["id"]), []))
@@ -182,8 +175,8 @@ def _result_rows(attempt) -> list[dict]:
                     "text": in_language(choice["text"]),
                     "lang": text_language(choice["text"]),
                     "picked": picked,
-                    "correct": choice["correct"],
-                    "feedback": in_language(choice["feedback"]) if picked else "",
+                    "correct": reveal and choice["correct"],
+                    "feedback": in_language(choice["feedback"]) if reveal and picked else "",
                 }
             )
         rows.append(
@@ -195,8 +188,8 @@ def _result_rows(attempt) -> list[dict]:
                 "points": mark.get("points", 0),
                 "partial": 0 < mark.get("points", 0) < 1,
                 "choices": choices,
-                "explanation": in_language(question["explanation"]),
-                "explanation_lang": text_language(question["explanation"]),
+                "explanation": in_language(question["explanation"]) if reveal else "",
+                "explanation_lang": text_language(question["explanation"]) if reveal else "",
                 "answered": bool(chosen),
             }
         )
@@ -212,7 +205,13 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
         return redirect("quizzes:review", attempt_id=attempt.pk)
     module = attempt.quiz.module
     state = selectors.quiz_state(learner=request.user, module_id=module.pk)
-    manual = _site_manual(request)
+    hidden_reason = answers_hidden_reason(
+        policy=attempt.quiz.review,
+        passed=state.passed,
+        attempts_left=state.attempts_left,
+        attempt_open=state.open_attempt is not None,
+    )
+    manual = site_manual(request)
     next_module = None
     if manual is not None:
         next_module = ModulePage.objects.child_of(manual).live().filter(path__gt=module.path).order_by("path").first()
@@ -220,7 +219,8 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
         "attempt": attempt,
         "module": module,
         "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
-        "rows": _result_rows(attempt),
+        "rows": _result_rows(attempt, reveal=hidden_reason is None),
+        "answers_hidden": hidden_reason,
         "state": state,
         "can_retry": not state.passed and (state.attempts_left is None or state.attempts_left > 0),
         "next_module": next_module,
@@ -233,46 +233,8 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def my_training(request: HttpRequest) -> HttpResponse:
-    manual = _site_manual(request)
+    manual = site_manual(request)
     if manual is None:
         raise Http404
     overview = selectors.training_overview(learner=request.user, manual=manual)
     return render(request, "quizzes/my_training.html", {"manual": manual, **overview})
-
-
-@login_required
-@require_GET
-def certificate_download(request: HttpRequest) -> HttpResponse:
-    certificate = selectors.certificate_for(learner=request.user, manual=_site_manual(request))
-    if certificate is None:
-        raise Http404
-    verify_url = request.build_absolute_uri(reverse("certificate_verify_short", args=[certificate.code]))
-    pdf = certificate_pdf(certificate=certificate, verify_url=verify_url)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@require_GET
-def verify(request: HttpRequest, code: str) -> HttpResponse:
-    """Public: is this certificate genuine? Shows the holder's name, the date and the modules, nothing else."""
-    certificate = selectors.certificate_by_code(code=code)
-    context = {"certificate": certificate, "code": selectors.normalise_code(code)}
-    if certificate is not None:
-        context["modules"] = [
-            {"number": m["number"], "title": in_language(m["title"]), "lang": text_language(m["title"])}
-            for m in certificate.modules
-        ]
-    response = render(request, "quizzes/verify.html", context, status=200 if certificate else 404)
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-@require_GET
-def verify_short(request: HttpRequest, code: str) -> HttpResponse:
-    """/verify/<code>/ (what the QR code holds) goes to the page in the reader's language."""
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    language = chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
-    with translation.override(language):
-        return redirect(reverse("quizzes:verify", args=[code]))

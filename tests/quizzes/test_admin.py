@@ -77,6 +77,7 @@ def quiz_form(module, questions: list[dict]) -> dict:
         "pass_mark": "70",
         "attempts_allowed": "0",
         "wait_minutes": "0",
+        "review": "finished",
         "questions-TOTAL_FORMS": str(len(questions)),
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "0",

@@ -105,14 +105,17 @@ def test_no_certificate_download_before_completion(signed_in, setup):
 
 
 @pytest.mark.parametrize("language", ["km", "en"])
-def test_verify_page_shows_name_date_and_modules_only(client, certified, language):
+def test_verify_page_shows_what_the_certificate_prints_and_nothing_else(client, certified, language):
     response = client.get(f"/{language}/verify/{certified.code}/")
     assert response.status_code == 200
     assertContains(response, NAME_KM)
     assertContains(response, NAME_LATIN)
     assertContains(response, certified.code)
     assertContains(response, "ម៉ូឌុល 1" if language == "km" else "Module title 1")
-    for private in ("012", "Kampot", "កំពត", "Police officer", "police_officer", "learner1"):
+    # The role and province printed on the certificate, in the reader's language
+    assertContains(response, "កំពត" if language == "km" else "Kampot")
+    assertContains(response, "មន្ត្រីប៉ូលីស" if language == "km" else "Police officer")
+    for private in ("012", "police_officer", "learner1"):
         assertNotContains(response, private)
 
 
