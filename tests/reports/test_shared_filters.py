@@ -14,7 +14,8 @@ from django.utils import translation
 from core.translated import both
 from reports import pdf_views, sharing
 from reports.forms import NOT_APPLIED, SHARING_HELP, ReportFilterForm
-from reports.selectors import Filters
+from reports.selectors import Filters, Scope
+from reports.summary_pdf import LABELS, summary_context, summary_html
 from tests import downloads
 
 from . import test_disclosure
@@ -148,3 +149,15 @@ def test_the_form_and_the_page_say_what_sharing_ignores_and_the_period_used(nati
     assert response.context["form"].active is False
     plain = national.get(reverse("reports:provinces") + "?gender=female")
     assert "Every learner, the whole course" not in plain.content.decode() and plain.context["form"].active
+
+
+def test_the_printed_summary_ignores_the_filters_and_states_the_period(national):
+    asked = Filters(roles=("official",), genders=("female",), start=date(2026, 6, 1), end=date(2026, 6, 30))
+    shared = summary_context(scope=Scope(provinces=None), filters=asked, share=True)
+    whole = summary_context(scope=Scope(provinces=None), filters=Filters(end=date(2026, 7, 31)))
+    assert shared["total"].counts == whole["total"].counts and shared["total"].counts.registered > 5
+    html = summary_html(scope=Scope(provinces=None), filters=asked, share=True)
+    for language, text in sharing.shared_period(Filters(end=date(2026, 7, 31))).items():
+        assert shared["filters"][language] == [(both(LABELS["shared_figures"])[language], text)] and text in html
+    plain = summary_context(scope=Scope(provinces=None), filters=asked)
+    assert plain["total"].counts.registered < shared["total"].counts.registered  # not shared: filters apply
