@@ -3,9 +3,9 @@
 The story is random (skill, pace, how far the learner means to go); everything that follows from it is not:
 attempts are arranged by quizzes.attempts.snapshot_arranged and graded by quizzes.grading, a module counts as
 completed when quizzes.completion.module_is_complete says so after a lesson view or a passing submission (the
-two events on which module_completion_refresh looks), the course when course_is_complete says so, and the
-certificate code is drawn by quizzes.completion.certificate_code. The result is unsaved model instances, written
-in bulk by devdata.writing.
+two events on which module_completion_refresh looks), the course when course_is_complete says so, a certificate
+goes to whom may_hold_certificate allows (once confirmed), and its code is drawn by certificate_code. The result
+is unsaved model instances, written in bulk by devdata.writing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from quizzes.completion import certificate_code, course_is_complete, module_is_complete
+from learners.models import Confirmation
+from quizzes.completion import certificate_code, course_is_complete, may_hold_certificate, module_is_complete
 from quizzes.grading import grade, is_passed, score_percent
 from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion
 
@@ -93,6 +94,8 @@ class Activity:
 
     learner: object
     holder: dict  # the certificate's holder, as quizzes.selectors.learner_holder gives it
+    confirmation: str | None  # the profile's confirmation as it ends up (None: no profile)
+    confirmed_at: datetime | None = None  # when confirmed; None when already confirmed before the story
     views: list[LessonView] = field(default_factory=list)
     attempts: list[Attempt] = field(default_factory=list)
     arrangements: list[int] = field(default_factory=list)  # per attempt: the index given to arrangement_rng
@@ -186,19 +189,33 @@ class Study:
         self.activity.completions.append(completion)
         self.certify(at)
 
+    def confirmation_on(self, at: datetime) -> str | None:
+        """The learner's confirmation at that moment: pending until a later confirmation."""
+        confirmed_at = self.activity.confirmed_at
+        if self.activity.confirmation == Confirmation.CONFIRMED and confirmed_at is not None and confirmed_at > at:
+            return Confirmation.PENDING
+        return self.activity.confirmation
+
     def certify(self, at: datetime) -> None:
-        """certificate_issue_if_complete: once, when every required module is completed."""
+        """certificate_issue_if_complete: once, when every required module is completed by a learner who may
+        hold it; for one still waiting then, certificates_issue_on_confirmation at their confirmation."""
         curriculum = self.world.curriculum
         if self.activity.certificate is not None or not course_is_complete(
             completed_module_ids=set(self.done), required_module_ids={m.module_id for m in curriculum.required}
         ):
             return
+        issued_at = at
+        if not may_hold_certificate(confirmation=self.confirmation_on(at)):
+            confirmed_at = self.activity.confirmed_at
+            if confirmed_at is None or not may_hold_certificate(confirmation=self.confirmation_on(confirmed_at)):
+                return
+            issued_at = confirmed_at
         last = max(self.done[module.module_id].completed_at for module in curriculum.required)
         self.activity.certificate = Certificate(
             learner=self.activity.learner,
             manual_id=curriculum.manual_id,
             code=self.code(),
-            issued_at=at,
+            issued_at=issued_at,
             completed_on=timezone.localdate(last),
             holder=self.activity.holder,
             modules=[
@@ -210,7 +227,7 @@ class Study:
                 for module in curriculum.required
             ],
         )
-        self.activity.progress.course_completed_at = at
+        self.activity.progress.course_completed_at = last  # noted with the certificate, as the course's end
 
     def code(self) -> str:
         while True:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.demo_accounts import demo_accounts_allowed
 from learners.demo import DEMO_PREFIX
+from learners.models import LearnerProfile
 from quizzes.models import Attempt, Certificate, LessonView
 from quizzes.selectors import learner_holder
 
@@ -38,11 +39,15 @@ def demo_activities(learners: list, *, world: World, seed: int) -> list[Activity
     # Most learners are somewhere along the way; a good share finish, a few never really start.
     modules = len(world.curriculum.modules)
     weights = [1.0] + [2.0] * max(0, modules - 1) + [3.0]
+    # Demo learners' confirmation is settled before their story is written: the certificate follows it as is.
+    confirmations = dict(LearnerProfile.objects.filter(user__in=learners).values_list("user_id", "confirmation"))
     activities = []
     for learner in learners:
         rng = random.Random(f"{seed}:{learner.username}")  # noqa: S311  (demo data, not a secret)
         start = world.now - timedelta(days=rng.uniform(5, 365))
-        activity = Activity(learner=learner, holder=learner_holder(learner=learner))
+        activity = Activity(
+            learner=learner, holder=learner_holder(learner=learner), confirmation=confirmations.get(learner.pk)
+        )
         if learner.username in SHOWCASE:
             # A diligent learner who began months ago, so the account shows its modules completed.
             start = world.now - timedelta(days=SHOWCASE_DAYS)

@@ -95,7 +95,12 @@ def generate_population(
         for index in range(first + 1, min(first + batch_size, learners) + 1):
             rng = random.Random(f"{seed}:{index}")  # noqa: S311  (synthetic data, not a secret)
             who = person(index, rng=rng, places=places, now=now, password=password)
-            activity = Activity(learner=who.user, holder=who.holder)
+            activity = Activity(
+                learner=who.user,
+                holder=who.holder,
+                confirmation=who.profile.confirmation,
+                confirmed_at=who.profile.confirmed_at,
+            )
             if who.starts_at is not None and who.starts_at < now:
                 goal = rng.choices(range(len(GOAL_WEIGHTS)), weights=GOAL_WEIGHTS)[0]
                 study(activity, world=world, rng=rng, start=who.starts_at, goal=goal)

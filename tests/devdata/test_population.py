@@ -143,13 +143,21 @@ def test_rows_are_what_the_services_would_have_written(curriculum):
         else:
             assert profile.training_started_at == min(activity)
             assert profile.training_active_on == timezone.localdate(max(activity))
+        # Only a confirmed learner holds the certificate: issued when the course was completed, or on the
+        # confirmation for one who completed it while waiting; the profile notes the course's own end.
         certificate = certificates.get(learner)
-        assert (certificate is not None) == (len(mine) == 2)
-        assert profile.course_completed_at == (certificate.issued_at if certificate else None)
+        confirmed = profile.confirmation == Confirmation.CONFIRMED
+        assert (certificate is not None) == (len(mine) == 2 and confirmed)
+        finished = max(c.completed_at for c in mine) if certificate else None
+        assert profile.course_completed_at == finished
         if certificate:
-            assert certificate.issued_at == max(c.completed_at for c in mine)
+            assert certificate.issued_at == max(finished, profile.confirmed_at)
+            assert certificate.completed_on == timezone.localdate(finished)
             assert [m["number"] for m in certificate.modules] == [1, 2]
             assert certificate.holder["name_km"] == profile.full_name_km
+    issued = Certificate.objects.all()
+    assert issued.filter(issued_at__gt=F("learner__learner_profile__course_completed_at")).exists()
+    assert not issued.exclude(learner__learner_profile__confirmation=Confirmation.CONFIRMED).exists()
 
 
 def test_same_seed_same_population(curriculum):

@@ -1,6 +1,7 @@
 """The generator's bulk writes equal the quiz services' own: the same stories, replayed event by event through
 lesson_view_record, attempt_start, attempt_answer and attempt_submit, leave the same rows and profile columns."""
 
+from collections import Counter
 from datetime import datetime
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import timezone
 from devdata.curriculum import arrangement_rng
 from devdata.demo import demo_activities, demo_world
 from devdata.writing import write_activity
-from learners.models import LearnerProfile
+from learners.models import Confirmation, LearnerProfile
 from quizzes import attempts, completion
 from quizzes.models import Attempt, Certificate, LessonView, ModuleCompletion, QuestionOutcome
 from tests.factories import LearnerProfileFactory, LessonPageFactory, ModulePageFactory
@@ -31,7 +32,14 @@ def learners(site_tree):
     LessonPageFactory(parent=third, slug="third-0")
     make_quiz(third, pass_mark=80, wait_minutes=60)
     site_tree.empty_module.unpublish()  # live, required and empty, it would keep everyone from the certificate
-    return [LearnerProfileFactory(user__username=f"demo-{number:03d}").user for number in range(40)]
+    # Every fifth waits for their coordinator: they may complete the course, but hold no certificate yet.
+    return [
+        LearnerProfileFactory(
+            user__username=f"demo-{number:03d}",
+            confirmation=Confirmation.PENDING if number % 5 == 0 else Confirmation.CONFIRMED,
+        ).user
+        for number in range(40)
+    ]
 
 
 def stored() -> dict:
@@ -96,6 +104,11 @@ def test_bulk_rows_equal_the_services_rows(learners):
     assert written["completions"] and written["certificates"] and written["outcomes"]
     assert any(row[3] == "in_progress" for row in written["attempts"])
     assert any(row[7] is False for row in written["attempts"])
+    pending = set(LearnerProfile.objects.filter(confirmation=Confirmation.PENDING).values_list("user_id", flat=True))
+    modules_done = Counter(row[0] for row in written["completions"])
+    assert {learner for learner, count in modules_done.items() if count == 3} & pending  # finished while waiting
+    certified = {row[0] for row in written["certificates"]}
+    assert certified and not certified & pending
 
     Certificate.objects.all().delete()
     ModuleCompletion.objects.all().delete()
