@@ -22,6 +22,17 @@ from tests.factories import (
 )
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrations' data it started with (serialized rollback). One that does
+    not ends with a flush, after which Django re-creates content types and permissions under new ids, and every
+    serialized-rollback test after it fails to restore ("UNIQUE constraint failed: django_content_type")."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
     """Without --reuse-db, the SQLite test database goes to a private directory for this run, so that runs at the
