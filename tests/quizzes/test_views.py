@@ -3,9 +3,11 @@
 Choices travel as the attempt's opaque tokens (quizzes.tokens); what a result reveals is tests/quizzes/test_review.py.
 """
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -255,3 +257,22 @@ def test_anonymous_start_records_nothing(client, setup):
     response = client.post(f"/en/training/quiz/{setup.quiz.pk}/start/")
     assert response.status_code == 302
     assert not Attempt.objects.exists()
+
+
+def test_an_attempt_open_at_upgrade_gets_tokens_and_can_be_answered(signed_in, setup):
+    """The 0007 migration gives choices of attempts opened before tokens existed their tokens."""
+    _response, attempt = start(signed_in, setup.quiz)
+    snapshot = attempt.snapshot
+    for question in snapshot["questions"]:
+        for choice in question["choices"]:
+            del choice["token"]
+    Attempt.objects.filter(pk=attempt.pk).update(snapshot=snapshot)
+    importlib.import_module("quizzes.migrations.0007_quiz_review").tokens_for_open_attempts(apps, None)
+    attempt.refresh_from_db()
+    first = attempt.snapshot["questions"][0]
+    values = [choice.get("token") for choice in first["choices"]]
+    assert all(values) and len(set(values)) == len(values)
+    url = f"/en/training/attempt/{attempt.pk}/question/1/"
+    assert signed_in.post(url, {"question": first["id"], "choice": values[0]}).status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.answers == {str(first["id"]): [first["choices"][0]["id"]]}
