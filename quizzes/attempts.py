@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .completion import activity_record, bilingual, module_completion_refresh
+from .completion import activity_is_new, activity_record, bilingual, module_completion_refresh
 from .grading import grade, is_passed, score_percent
 from .kinds import QuestionKind
 from .models import Attempt, AttemptStatus, QuestionOutcome, Quiz
@@ -231,7 +231,11 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     now = now or timezone.now()
     current = (
         Attempt.objects.select_related("quiz")
-        .annotate(module_path=F("quiz__module__path"), module_depth=F("quiz__module__depth"))
+        .annotate(
+            module_path=F("quiz__module__path"),
+            module_depth=F("quiz__module__depth"),
+            active_on=F("learner__learner_profile__training_active_on"),
+        )
         .get(pk=attempt.pk)
     )
     if current.learner_id != learner.pk:
@@ -255,7 +259,8 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
             _graded(current, answers={**saved, **posted}, now=now)
         current.save()
         QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
-        activity_record(learner=learner, now=now)
+        if activity_is_new(active_on=current.active_on, now=now):
+            activity_record(learner=learner, now=now)
         if current.passed:
             place = (current.module_path, current.module_depth)
             module_completion_refresh(learner=learner, module_id=current.quiz.module_id, now=now, place=place)

@@ -9,7 +9,7 @@ functions, so the data generator decides completion exactly as the site does.
 
 import secrets
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -67,6 +67,13 @@ def activity_record(*, learner, now: datetime) -> None:
     LearnerProfile.objects.filter(Q(training_active_on__isnull=True) | Q(training_active_on__lt=today)).filter(
         user_id=learner.pk
     ).update(training_active_on=today, training_started_at=Coalesce(F("training_started_at"), Value(now)))
+
+
+def activity_is_new(*, active_on: date | None, now: datetime) -> bool:
+    """Whether `activity_record` may write anything, from the profile's last active day as read earlier (None
+    without a profile): a learner's second activity of the day then costs no query inside the write lock. A
+    stale read only errs towards recording, which writes nothing twice (the day only moves forward)."""
+    return active_on is None or active_on < timezone.localdate(now)
 
 
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:

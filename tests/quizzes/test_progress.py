@@ -260,3 +260,20 @@ def test_a_module_without_lessons_is_completed_by_its_quiz_and_never_without_one
 )
 def test_course_completion_rule(completed, required, complete):
     assert course_is_complete(completed_module_ids=completed, required_module_ids=required) is complete
+
+
+def test_a_submission_notes_the_day_s_activity_once(setup):
+    """Started days ago, submitted today: the profile's last active day moves to today, and a second
+    submission the same day writes nothing more to the profile."""
+    profile = LearnerProfileFactory(user=setup.learner)
+    started = timezone.now() - timedelta(days=3)
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz, now=started)
+    profile.refresh_from_db()
+    assert (profile.training_started_at, profile.training_active_on) == (started, timezone.localdate(started))
+    attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
+    profile.refresh_from_db()
+    assert (profile.training_started_at, profile.training_active_on) == (started, timezone.localdate())
+    again = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    with CaptureQueriesContext(connection) as queries:
+        attempt_submit(attempt=again, learner=setup.learner, answers=wrong_answers(again))
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "learners_learnerprofile"')]
