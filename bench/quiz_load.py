@@ -135,6 +135,7 @@ async def submit_load(port: int, work: list, clients: int, duration: float, log:
         "errors": sum(errors.values()),
         "error_kinds": errors,
         "acked": acked,
+        "latencies": latencies,
     }
 
 
@@ -160,4 +161,4 @@ async def health_load(port: int, clients: int, duration: float) -> dict:
 
     await asyncio.gather(*(client() for _ in range(clients)))
     elapsed = time.monotonic() - started
-    return {"rps": count[0] / elapsed, "errors": errors[0]}
+    return {"rps": count[0] / elapsed, "requests": count[0], "seconds": elapsed, "errors": errors[0]}

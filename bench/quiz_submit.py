@@ -43,7 +43,8 @@ from server import (
 )
 
 BUDGET_RATIO = 0.15
-HEALTH_SECONDS = 3.0
+HEALTH_SECONDS = 3.0  # per round, like --duration for submissions, in SLICES alternating slices
+SLICES = 3
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"  # as on these machines (TESTING.md)
 
 
@@ -185,21 +186,39 @@ def check_stored(acked: list[int]) -> dict:
 
 
 def measure_rounds(port: int, work: list, *, rounds: int, clients: int, duration: float) -> list[dict]:
-    """Each round on the same server: /health/ for a few seconds, then submissions; the ratio of the two."""
+    """Each round on the same server: /health/ and submissions in alternating short slices, so that load from
+    elsewhere on a shared machine weighs on both alike; the round's ratio is of the two rates."""
     results = []
     for _round in range(rounds):
         if not work:
             break
-        reference = asyncio.run(health_load(port, clients, HEALTH_SECONDS))
-        result = asyncio.run(submit_load(port, work, clients, duration))
-        done = set(result["acked"])
-        work[:] = [item for item in work if item[0] not in done]
-        result["reference_rps"] = reference["rps"]
-        result["reference_errors"] = reference["errors"]
-        result["ratio"] = result["rps"] / reference["rps"] if reference["rps"] else 0.0
+        health = {"requests": 0, "seconds": 0.0, "errors": 0}
+        parts = []
+        for _slice in range(SLICES):
+            reference = asyncio.run(health_load(port, clients, HEALTH_SECONDS / SLICES))
+            for key in health:
+                health[key] += reference[key]
+            part = asyncio.run(submit_load(port, work, clients, duration / SLICES))
+            done = set(part["acked"])
+            work[:] = [item for item in work if item[0] not in done]
+            parts.append(part)
+        latencies = sorted(x for part in parts for x in part["latencies"])
+        seconds = sum(part["seconds"] for part in parts)
+        result = {
+            "submissions": sum(part["submissions"] for part in parts),
+            "acked": [attempt_id for part in parts for attempt_id in part["acked"]],
+            "errors": sum(part["errors"] for part in parts),
+            "error_kinds": {k: sum(part["error_kinds"][k] for part in parts) for k in parts[0]["error_kinds"]},
+            "p50_ms": statistics.median(latencies) * 1000 if latencies else 0.0,
+            "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] * 1000 if latencies else 0.0,
+        }
+        result["rps"] = result["submissions"] / seconds if seconds else 0.0
+        result["reference_rps"] = health["requests"] / health["seconds"] if health["seconds"] else 0.0
+        result["reference_errors"] = health["errors"]
+        result["ratio"] = result["rps"] / result["reference_rps"] if result["reference_rps"] else 0.0
         results.append(result)
         print(
-            f"  round {len(results)}: /health/ {reference['rps']:.1f} /s, submissions {result['rps']:.1f} /s "
+            f"  round {len(results)}: /health/ {result['reference_rps']:.1f} /s, submissions {result['rps']:.1f} /s "
             f"(p50 {result['p50_ms']:.0f} ms), ratio {result['ratio']:.3f}, errors {result['errors']}",
             flush=True,
         )
@@ -212,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learners", type=int, default=1200, help="bench learners (5 open attempts each)")
     parser.add_argument("--clients", type=int, default=32, help="concurrent learners submitting")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of /health/ then submissions (at most 10)")
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds of submitting per round (at most 60)")
+    parser.add_argument("--duration", type=float, default=6.0, help="seconds of submitting per round (at most 60)")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
     parser.add_argument("--worker-class", default=WORKER_CLASS, choices=["gthread", "sync"], help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=THREADS, help="threads per gthread worker")
