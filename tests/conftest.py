@@ -1,5 +1,6 @@
 """Shared fixtures: a small bilingual manual as the default site's root, media, and an admin client."""
 
+import shutil
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 from wagtail.models import Page
 
+from tests import database_template
 from tests.factories import (
     DocumentFactory,
     ImageFactory,
@@ -35,14 +37,36 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
-    """Without --reuse-db, the SQLite test database goes to a private directory for this run, so that runs at the
-    same time (two terminals, two checkouts' tools) never build or drop the same file; with --reuse-db, the fixed
-    path of config/settings/test.py keeps it between runs."""
+    """Without --reuse-db, the SQLite test database is this run's own file in a private directory (runs at the same
+    time never build or drop the same file), started from the kept migrated template when there is one; with
+    --reuse-db, the fixed path of config/settings/test.py keeps it between runs."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3") and not request.config.getvalue("reuse_db"):
-        database["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3")
+    if not database["ENGINE"].endswith("sqlite3") or request.config.getvalue("reuse_db"):
+        yield None
+        return
+    private = Path(tempfile.mkdtemp(prefix="cfp-test-db-")) / "test.sqlite3"
+    database["TEST"]["NAME"] = str(private)
+    template = database_template.template_path(Path(settings.TEST_DATABASE_DIR), Path(settings.BASE_DIR))
+    copied = not request.config.getvalue("create_db") and database_template.copy_template(template, private)
+    yield SimpleNamespace(private=private, template=template, copied=copied)
+    shutil.rmtree(private.parent, ignore_errors=True)  # after the database's own teardown
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """A database copied from the template is kept as it is (Django only checks the migrations)."""
+    run = django_db_modify_db_settings
+    return bool(request.config.getvalue("reuse_db") or (run is not None and run.copied))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_modify_db_settings):
+    """pytest-django's database setup; a database it has just migrated becomes the template for the next runs."""
+    run = django_db_modify_db_settings
+    if run is not None and not run.copied:
+        database_template.save_template(run.private, run.template)
 
 
 @pytest.fixture(autouse=True)
