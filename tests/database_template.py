@@ -6,6 +6,7 @@ settings and installed packages are the same (Django still checks the migrations
 """
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from importlib import metadata
@@ -41,7 +42,7 @@ def copy_template(template: Path, target: Path) -> bool:
 def save_template(source: Path, template: Path) -> None:
     """Keep a consistent copy of the migrated database (SQLite's backup, which reads through the WAL), written under
     a temporary name and then renamed, so that a run starting at the same time never reads half a file."""
-    partial = template.with_suffix(f".{id(source)}.partial")
+    partial = template.with_suffix(f".{os.getpid()}.partial")
     with sqlite3.connect(source) as reading, sqlite3.connect(partial) as writing:
         reading.backup(writing)
     reading.close()
