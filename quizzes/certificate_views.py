@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from core.translated import in_language, text_language
 from curriculum.models import ManualPage
-from learners.lockout import client_address
+from learners import lockout
 
 from . import selectors, verify_limits
 from .certificates import certificate_pdf
@@ -63,7 +63,7 @@ def verify(request: HttpRequest, code: str | None = None) -> HttpResponse:
     typed = typed.strip()[:CODE_TYPED_MAX]
     context = {"typed": typed, "code": selectors.normalise_code(typed), "certificate": None, "limited": ""}
     status = 200
-    address = client_address(request)
+    address = lockout.client_address(request)
     if typed and verify_limits.is_limited(address):
         context["limited"] = verify_limits.limited_message()
         status = 429

@@ -8,52 +8,24 @@ so a coordinator checking a pile of real certificates, or a workshop sharing one
 The cache must be shared by every app server (Redis in production) for the cap to hold across them.
 """
 
-import ipaddress
-
-from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from core.address_limits import AddressLimit
 
 TOO_MANY_LOOKUPS = _(
     "Too many codes that do not exist were checked from this network. Please try again in %(minutes)s minutes."
 )
 
-
-def miss_limit() -> int:
-    return getattr(settings, "QUIZZES_VERIFY_MISS_LIMIT", 10)
-
-
-def window_minutes() -> int:
-    return getattr(settings, "QUIZZES_VERIFY_WINDOW_MINUTES", 15)
-
-
-def _key(address: str | None) -> str | None:
-    try:
-        parsed = ipaddress.ip_address(address or "")
-    except ValueError:
-        return None
-    if parsed.version == 6:
-        if parsed.ipv4_mapped is not None:
-            return f"quizzes:verify-misses:{parsed.ipv4_mapped}"
-        return f"quizzes:verify-misses:{ipaddress.ip_network(f'{parsed}/64', strict=False)}"
-    return f"quizzes:verify-misses:{parsed}"
-
-
-def is_limited(address: str | None) -> bool:
-    key = _key(address)
-    return key is not None and cache.get(key, 0) >= miss_limit()
+MISSES = AddressLimit(
+    prefix="quizzes:verify-misses",
+    limit_setting="QUIZZES_VERIFY_MISS_LIMIT",
+    default_limit=10,
+    window_setting="QUIZZES_VERIFY_WINDOW_MINUTES",
+    default_window_minutes=15,
+)
+is_limited = MISSES.is_limited
+miss_record = MISSES.record
 
 
 def limited_message() -> str:
-    return TOO_MANY_LOOKUPS % {"minutes": window_minutes()}
-
-
-def miss_record(address: str | None) -> None:
-    key = _key(address)
-    if key is None:
-        return
-    if not cache.add(key, 1, timeout=window_minutes() * 60):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window_minutes() * 60)
+    return TOO_MANY_LOOKUPS % {"minutes": MISSES.window_minutes()}
