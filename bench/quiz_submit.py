@@ -57,10 +57,15 @@ def prepare_copy(target_dir: Path) -> Path:
     if source.exists():
         with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
             src.backup(dst)
-    fonts = Path(os.environ.get("VAR_DIR", ROOT / "var")) / "fonts"
-    if fonts.exists():
-        (target_dir / "fonts").symlink_to(fonts, target_is_directory=True)
+    link_fonts(target_dir)
     return target
+
+
+def link_fonts(target_dir: Path) -> None:
+    """The Khmer web font `make fonts` put in var/, which collectstatic needs."""
+    fonts = Path(os.environ.get("VAR_DIR", ROOT / "var")) / "fonts"
+    if fonts.exists() and not (target_dir / "fonts").exists():
+        (target_dir / "fonts").symlink_to(fonts, target_is_directory=True)
 
 
 def bench_env(var_dir: Path, database_url: str | None = None) -> dict[str, str]:
@@ -118,8 +123,10 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
     from django.db import transaction
     from django.utils import timezone
 
+    from core.roles import Role
     from curriculum.demo.loader import load_manual
     from curriculum.models import ModulePage
+    from learners.models import Confirmation, Gender, LearnerProfile, Province
     from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
     from quizzes.demo.loader import load_demo_quizzes
     from quizzes.models import Attempt
@@ -138,6 +145,24 @@ def make_learners_and_attempts(*, prefix: str, learners: int, seed: int = 4) -> 
             batch_size=500,
         )
         users = list(User.objects.filter(username__startswith=prefix).order_by("username"))
+        # Registered, confirmed learners whose first activity of the day (starting these attempts) is noted.
+        province = Province.objects.order_by("code").first()
+        LearnerProfile.objects.bulk_create(
+            [
+                LearnerProfile(
+                    user=user,
+                    full_name_km=user.username,
+                    role=Role.POLICE_OFFICER,
+                    gender=Gender.FEMALE,
+                    province=province,
+                    confirmation=Confirmation.CONFIRMED,
+                    training_started_at=now,
+                    training_active_on=timezone.localdate(now),
+                )
+                for user in users
+            ],
+            batch_size=500,
+        )
         sessions = {}
         for user in users:
             session = SessionStore()
@@ -243,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         database_url = None
         if args.database == "postgres":
             database_url = stack.enter_context(postgres_database())
+            link_fonts(var_dir)
             print("A throwaway PostgreSQL database ...", flush=True)
         else:
             print(f"Copying {database_path()} to {var_dir} (or a fresh database) ...", flush=True)
