@@ -6,6 +6,8 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 TESTENV := DJANGO_SETTINGS_MODULE=config.settings.test
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Every template directory: the project's and each app's.
+TEMPLATE_DIRS := templates $(wildcard */templates)
 # What a real deployment sets; used only to run Django's deployment checks.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$(date +%s)-a8f3k2m9x7q1w5e4r6t8y0u2i3o5p7 \
 	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org \
@@ -39,6 +41,7 @@ run: demo
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATE_DIRS)
 
 test: lint fonts
 	$(TESTENV) $(BIN)/python manage.py check --fail-level WARNING

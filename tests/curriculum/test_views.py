@@ -207,12 +207,12 @@ def test_draft_lesson_is_not_found(client, site_tree):
 def test_manual_lists_modules_with_live_lesson_counts(client, site_tree):
     response = client.get("/en/")
     assert card_links(response) == ["/en/first-module/", "/en/second-module/"]
-    assertContains(response, "Module 1 · about 20 minutes · 3 lessons")
-    assertContains(response, "Module 2 · about 20 minutes · 0 lessons")
+    assertContains(response, "Module 1 · about 20 minutes · 3 lessons", html=True)
+    assertContains(response, "Module 2 · about 20 minutes · 0 lessons", html=True)
 
 
 def test_lesson_shows_reading_time(client, site_tree):
-    assertContains(client.get("/en/first-module/lesson-1/"), '<p class="meta">1 min read</p>')
+    assertContains(client.get("/en/first-module/lesson-1/"), '<p class="meta">1 min read</p>', html=True)
 
 
 # Entry points and errors
