@@ -7,7 +7,8 @@ their provinces only and says so in its title.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -25,10 +26,18 @@ def _scope(request: HttpRequest) -> Scope:
     return scope
 
 
-def _options(request: HttpRequest) -> dict:
-    """The same query string as the report page the reader printed from; invalid input means no filters."""
+def _options(request: HttpRequest) -> dict | None:
+    """The same query string as the report page the reader printed from; None when the form refuses it (a PDF of
+    unfiltered figures would not say that the filters asked for were left out)."""
     form = ReportFilterForm(request.GET if request.GET else None)
+    if form.is_bound and not form.is_valid():
+        return None
     return {"filters": form.filters(), "threshold": form.threshold_value, "share": form.share_value}
+
+
+def _back_to_page(request: HttpRequest, url: str) -> HttpResponse:
+    """The report page with the same query string, where the form says what is wrong."""
+    return redirect(f"{url}?{request.GET.urlencode()}")
 
 
 def _pdf_response(content: bytes, name: str, *, share: bool) -> HttpResponse:
@@ -43,6 +52,8 @@ def _pdf_response(content: bytes, name: str, *, share: bool) -> HttpResponse:
 def national_summary_pdf(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     options = _options(request)
+    if options is None:
+        return _back_to_page(request, reverse("reports:provinces"))
     content = summary_pdf(scope=scope, **options)
     name = "training-summary" if scope.national else "training-summary-my-provinces"
     return _pdf_response(content, name, share=options["share"])
@@ -54,6 +65,8 @@ def province_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
     if not scope.allows(province.code):
         raise Http404
     options = _options(request)
+    if options is None:
+        return _back_to_page(request, reverse("reports:province", args=[province.code]))
     content = summary_pdf(scope=scope, province=province, **options)
     name = f"training-summary-{province.code}-{slugify(province.name_en)}"
     return _pdf_response(content, name, share=options["share"])

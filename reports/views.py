@@ -43,7 +43,9 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")
-        if export in EXPORT_FORMATS:
+        # A file made from filters the form refused would be the unfiltered table with nothing to say so:
+        # the page is shown instead, with the form's messages.
+        if export in EXPORT_FORMATS and self.form.is_valid():
             return self.export(export)
         return super().get(request, *args, **kwargs)
 

@@ -235,3 +235,17 @@ def test_through_the_urls_others_get_no_pdf(client, places):
     response = client.get(reverse("reports:national_summary"))
     url = reverse("reports:national_summary")
     assert (response.status_code, response["Location"]) == (302, f"/admin/login/?next={url}")
+
+
+def test_a_summary_asked_with_a_bad_filter_goes_back_to_the_page_that_explains_it(client, places):
+    client.force_login(population.staff("ngocrc", groups.NATIONAL_COORDINATOR))
+    response = client.get(reverse("reports:national_summary") + "?gender=x&role=police_officer")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        reverse("reports:provinces") + "?gender=x&role=police_officer",
+    )
+    response = client.get(reverse("reports:province_summary", args=["07"]) + "?start=2026-05-01&end=2026-01-01")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        reverse("reports:province", args=["07"]) + "?start=2026-05-01&end=2026-01-01",
+    )

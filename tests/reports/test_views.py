@@ -220,11 +220,6 @@ def test_bad_filters_get_a_message_never_a_500(national, query, field, message, 
     assert 'class="report-table"' in response.content.decode()  # the figures are still there, unfiltered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an export asked with a bad filter is the unfiltered table without a word; it should be the page with "
-    "the message",
-)
 def test_an_export_with_a_bad_filter_gets_the_message_instead_of_unfiltered_figures(national):
     response = national.get(provinces_url("gender=x&export=csv"))
     assert response.status_code == 200
