@@ -248,8 +248,8 @@ class LearnerProfile(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Copied here by quizzes.services from the learner's training record, so the rollout reports count every
-    # province from this one table (one index scan) instead of joining 100,000 rows of another.
+    # The learner's training progress, written only by quizzes.completion in the transaction of the activity,
+    # kept here so the rollout reports count every province from this one table (one index scan).
     training_started_at = models.DateTimeField(_("started training at"), null=True, blank=True, editable=False)
     training_active_on = models.DateField(_("last active on"), null=True, blank=True, editable=False)
     course_completed_at = models.DateTimeField(_("completed the course at"), null=True, blank=True, editable=False)

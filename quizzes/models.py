@@ -257,7 +257,7 @@ class LessonView(models.Model):
 
 
 class ModuleCompletion(models.Model):
-    """Recorded once, by quizzes.services only, when a learner has read every lesson and passed the quiz."""
+    """Recorded once, by quizzes.completion only, when a learner has read every lesson and passed the quiz."""
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
