@@ -1,23 +1,11 @@
 """Headless Chromium finds no Content-Security-Policy violation on a lesson, the sign-in page or Wagtail's admin."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.factories import SuperuserFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .conftest import launch
+
 PASSWORD = "a-long-admin-password-1"  # noqa: S105 - a test account
 # Reports every violation to the page, including those the console leaves out (e.g. from inside frames).
 RECORD_VIOLATIONS = """
@@ -27,28 +15,20 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread, which Django's ORM would otherwise refuse.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, env=dict(os.environ))
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_init_script(RECORD_VIOLATIONS)
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
+def browser_page(playwright):
+    """A desktop-sized page with JavaScript on (the admin needs it, and the violations are recorded by a script)."""
+    browser = launch(playwright)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+        browser.close()
 
 
 def visit(page, url: str, console: list[str]) -> list[str]:
