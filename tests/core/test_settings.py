@@ -19,7 +19,11 @@ IMPORT_SETTINGS = (
     "             'EMAIL_USE_TLS', 'DEFAULT_FROM_EMAIL', 'LEARNERS_TWO_FACTOR_REQUIRED_GROUPS'):\n"
     "    print(name, repr(getattr(settings, name)))\n"
 )
-COMPLETE = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "training.example.org", "WAGTAILADMIN_BASE_URL": "https://t.example"}
+COMPLETE = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "training.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://t.example",
+}
 
 
 def run_with(**env: str) -> subprocess.CompletedProcess:
