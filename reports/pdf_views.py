@@ -28,9 +28,9 @@ def _scope(request: HttpRequest) -> Scope:
 
 def _options(request: HttpRequest) -> dict | None:
     """The same query string as the report page the reader printed from; None when the form refuses it (a PDF of
-    unfiltered figures would not say that the filters asked for were left out)."""
+    unfiltered figures would not say that the filters asked for were left out). A shared PDF ignores the filters."""
     form = ReportFilterForm(request.GET if request.GET else None)
-    if form.is_bound and not form.is_valid():
+    if form.is_bound and not form.share_value and not form.is_valid():
         return None
     return {"filters": form.filters(), "threshold": form.threshold_value, "share": form.share_value}
 

@@ -43,9 +43,9 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")
-        # A file made from filters the form refused would be the unfiltered table with nothing to say so:
-        # the page is shown instead, with the form's messages.
-        if export in EXPORT_FORMATS and self.form.is_valid():
+        # A file made from filters the form refused would be the unfiltered table with nothing to say so: the page
+        # is shown instead, with the form's messages. Shared files ignore the filters, so they are always made.
+        if export in EXPORT_FORMATS and (self.share or self.form.is_valid()):
             return self.export(export)
         return super().get(request, *args, **kwargs)
 
