@@ -206,7 +206,7 @@ def attempt_answer(
 
 
 def _graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
-    """`attempt` closed with `answers` graded from its snapshot (not saved; field values checked)."""
+    """`attempt` closed with `answers` graded from its snapshot (not saved; the values it sets are checked)."""
     results, fraction = grade(snapshot=attempt.snapshot, answers=answers)
     attempt.answers = answers
     attempt.results = results
@@ -215,55 +215,60 @@ def _graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
     attempt.status = AttemptStatus.SUBMITTED
     attempt.submitted_at = now
     # The constraints (graded when submitted, score range, one open attempt) are the database's, on the write.
-    attempt.full_clean(exclude=["learner", "quiz", "snapshot"], validate_unique=False, validate_constraints=False)
+    # Only the closing fields are checked: the others are unchanged and, read with only(), not even loaded.
+    unchanged = [field.name for field in Attempt._meta.concrete_fields if field.name not in CLOSING_FIELDS]
+    attempt.full_clean(exclude=unchanged, validate_unique=False, validate_constraints=False)
     return attempt
+
+
+def _closing_read(*, attempt_id: int, learner) -> Attempt:
+    """The attempt as stored now, with only the columns closing it needs (one query): the learner's lock must
+    already be held, so no answer of theirs can be saved between this read and the write."""
+    current = (
+        Attempt.objects.only("learner_id", "quiz_id", "status", "snapshot", "answers")
+        .annotate(
+            module_id=F("quiz__module_id"),
+            module_path=F("quiz__module__path"),
+            module_depth=F("quiz__module__depth"),
+            active_on=F("learner__learner_profile__training_active_on"),
+        )
+        .get(pk=attempt_id)
+    )
+    if current.learner_id != learner.pk:
+        raise QuizError(NOT_YOUR_ATTEMPT)
+    return current
 
 
 def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, now: datetime | None = None) -> Attempt:
     """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry).
 
     `answers` (question id -> choice ids) are added to those saved screen by screen before grading. The attempt
-    is read and graded before the learner's lock is taken, since on SQLite every other writer waits while one
-    holds it. Inside the lock its status and saved answers are read again: if an answer was saved in between,
-    the attempt is graded again on what is stored, so an acknowledged answer is never dropped; if it was
-    submitted in between (the other tap of a double tap), the stored result is returned.
+    is read once, inside the learner's lock, and graded there: grading is pure Python and costs less than
+    reading the attempt a second time, so every answer acknowledged before the lock was taken is graded and any
+    saved after it waits and is refused (ATTEMPT_CLOSED). A closed attempt (the other tap of a double tap) is
+    returned as stored.
     """
     now = now or timezone.now()
-    current = (
-        Attempt.objects.select_related("quiz")
-        .annotate(
-            module_path=F("quiz__module__path"),
-            module_depth=F("quiz__module__depth"),
-            active_on=F("learner__learner_profile__training_active_on"),
-        )
-        .get(pk=attempt.pk)
-    )
-    if current.learner_id != learner.pk:
-        raise QuizError(NOT_YOUR_ATTEMPT)
-    if not current.is_open:
-        return current
-    posted = {}
-    for question_id, choice_ids in (answers or {}).items():
-        question = _question(current, question_id)
-        chosen = _clean_choices(question, choice_ids)
-        if chosen:
-            posted[str(question["id"])] = chosen
-    first_read = current.answers
-    _graded(current, answers={**first_read, **posted}, now=now)
     with write_transaction():
         lock_learner(learner)
-        status, saved = Attempt.objects.filter(pk=current.pk).values_list("status", "answers").get()
-        if status != AttemptStatus.IN_PROGRESS:
+        current = _closing_read(attempt_id=attempt.pk, learner=learner)
+        if not current.is_open:
             return _own_attempt(attempt_id=current.pk, learner=learner)
-        if saved != first_read:
-            _graded(current, answers={**saved, **posted}, now=now)
-        current.save()
+        posted = {}
+        for question_id, choice_ids in (answers or {}).items():
+            question = _question(current, question_id)
+            chosen = _clean_choices(question, choice_ids)
+            if chosen:
+                posted[str(question["id"])] = chosen
+        _graded(current, answers={**current.answers, **posted}, now=now)
+        # Only the columns closing changes: the snapshot, the attempt's largest value, is not written again.
+        current.save(update_fields=CLOSING_FIELDS)
         QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
         if activity_is_new(active_on=current.active_on, now=now):
             activity_record(learner=learner, now=now)
         if current.passed:
             place = (current.module_path, current.module_depth)
-            module_completion_refresh(learner=learner, module_id=current.quiz.module_id, now=now, place=place)
+            module_completion_refresh(learner=learner, module_id=current.module_id, now=now, place=place)
     return current
 
 
