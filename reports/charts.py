@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.translated import field_in_language, reader_language
 
+from .area_rows import AreaReport, AreaRow
 from .disclosure import HIDDEN_BAND, SUPPRESSED
-from .selectors import AreaReport, AreaRow, Trend
 from .sharing import NOTHING_HIDDEN, Suppression, TrendSuppression, own_suppression
+from .trend import Trend
 
 # Where each province sits on a 6 x 5 grid (row, column), roughly as on the map of Cambodia: the Thai border
 # and the north on the first two rows, the Mekong provinces in the middle, the coast on the last row.

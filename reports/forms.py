@@ -9,7 +9,7 @@ from curriculum.models import ModulePage
 from learners.models import Gender
 
 from . import sharing
-from .selectors import Filters
+from .filters import Filters
 
 END_BEFORE_START = _("The end date is before the start date.")
 # Which filters sharing ignores and why, shown under the checkbox in Khmer and in English.

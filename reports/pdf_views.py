@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from learners.models import Province
 
 from .forms import ReportFilterForm
-from .selectors import Scope, report_scope
+from .scope import Scope, report_scope
 from .summary_pdf import summary_pdf
 
 

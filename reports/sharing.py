@@ -30,19 +30,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.translated import both
 
+from .area_rows import UNPLACED, AreaReport, AreaRow
+from .areas import district_report, province_report
 from .disclosure import Equation, System, protect
-from .selectors import (
-    UNPLACED,
-    AreaReport,
-    AreaRow,
-    Filters,
-    ModuleRow,
-    Scope,
-    Trend,
-    completion_trend,
-    district_report,
-    province_report,
-)
+from .filters import Filters
+from .module_stats import ModuleRow
+from .scope import Scope
+from .trend import Trend, completion_trend
 
 MEASURES = ("registered", "started", "completed")
 ALL = "all"

@@ -20,9 +20,12 @@ from core.translated import both, field_texts, in_language
 from curriculum.models import ModulePage
 from learners.models import Gender, Province
 
+from .area_rows import UNPLACED
+from .areas import district_report, province_report
 from .charts import HIDDEN, coverage_band, coverage_text, legend, province_tiles, trend_bars
 from .disclosure import SUPPRESSED
-from .selectors import UNPLACED, Filters, Scope, completion_trend, district_report, province_report
+from .filters import Filters
+from .scope import Scope
 from .sharing import (
     ALL,
     NOTHING_HIDDEN,
@@ -36,6 +39,7 @@ from .sharing import (
     split_key,
     trend_suppression,
 )
+from .trend import completion_trend
 
 NEEDS_TRAINING_BELOW = 50  # % coverage, unless the reader chose another threshold
 NEEDS_TRAINING_SHOWN = 5

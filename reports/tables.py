@@ -19,10 +19,12 @@ from core.roles import Role
 from core.translated import field_in_language, joined
 from learners.models import Gender
 
+from .area_rows import TOTAL, AreaReport, AreaRow
 from .charts import coverage_band
 from .disclosure import HIDDEN_BAND, SUPPRESSED, hidden
-from .selectors import TOTAL, AreaReport, AreaRow, ModuleRow, QuestionStat, Trend
+from .module_stats import ModuleRow, QuestionStat
 from .sharing import NOTHING_HIDDEN, Suppression, TrendSuppression, module_suppression, own_suppression
+from .trend import Trend
 
 MEASURES = (
     ("registered", _("Registered")),

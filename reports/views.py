@@ -1,6 +1,6 @@
 """The rollout report pages in the Wagtail admin ("Reports" menu), each with CSV and XLSX exports of its tables.
 
-Who sees what is decided once per request by `selectors.report_scope`: national coordinators every province,
+Who sees what is decided once per request by `scope.report_scope`: national coordinators every province,
 provincial coordinators theirs (other provinces are "not found"), everyone else no access.
 """
 
@@ -17,9 +17,14 @@ from core.exports import csv_response, xlsx_response
 from curriculum.models import ModulePage
 from learners.models import District, Province
 
-from . import selectors, sharing, tables
+from . import sharing, tables
+from .area_rows import AreaReport
+from .areas import commune_report, district_report, province_report
 from .charts import legend, province_tiles, trend_bars
 from .forms import ReportFilterForm
+from .module_stats import module_report
+from .scope import report_scope
+from .trend import completion_trend
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -33,7 +38,7 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
     export_name = "report"
 
     def dispatch(self, request, *args, **kwargs):
-        self.scope = selectors.report_scope(user=request.user)
+        self.scope = report_scope(user=request.user)
         if self.scope is None:
             raise PermissionDenied
         self.form = ReportFilterForm(request.GET if request.GET else None)
@@ -106,7 +111,7 @@ class AreaReportView(RolloutReportView):
 
     template_name = "reports/area_report.html"
 
-    def report(self) -> selectors.AreaReport:
+    def report(self) -> AreaReport:
         raise NotImplementedError
 
     def child_url(self, row) -> str | None:
@@ -173,7 +178,7 @@ class ProvincesView(AreaReportView):
     export_name = "provinces"
 
     def report(self):
-        return selectors.province_report(scope=self.scope, filters=self.filters)
+        return province_report(scope=self.scope, filters=self.filters)
 
     def child_url(self, row):
         return reverse("reports:province", args=[row.code]) if row.code else None
@@ -206,7 +211,7 @@ class ProvinceView(AreaReportView):
     def report(self):
         if not self.scope.allows(self.province.code):
             raise Http404
-        return selectors.district_report(scope=self.scope, filters=self.filters, province=self.province)
+        return district_report(scope=self.scope, filters=self.filters, province=self.province)
 
     def get_page_title(self):
         return _("Training coverage in %(place)s") % {"place": self.province.name}
@@ -246,7 +251,7 @@ class DistrictView(AreaReportView):
     def report(self):
         if not self.scope.allows(self.district.province_id):
             raise Http404
-        return selectors.commune_report(scope=self.scope, filters=self.filters, district=self.district)
+        return commune_report(scope=self.scope, filters=self.filters, district=self.district)
 
     def get_page_title(self):
         return _("Training coverage in %(place)s") % {"place": self.district.name}
@@ -278,7 +283,7 @@ class ModulesView(RolloutReportView):
             modules = list(ModulePage.objects.live().order_by("path"))
             if self.filters.modules:
                 modules = [module for module in modules if module.pk in self.filters.modules]
-            self._rows = selectors.module_report(scope=self.scope, filters=self.filters, modules=modules)
+            self._rows = module_report(scope=self.scope, filters=self.filters, modules=modules)
         return self._rows
 
     def export_table(self):
@@ -308,7 +313,7 @@ class TrendView(RolloutReportView):
 
     def trend(self):
         if not hasattr(self, "_trend"):
-            self._trend = selectors.completion_trend(scope=self.scope, filters=self.filters)
+            self._trend = completion_trend(scope=self.scope, filters=self.filters)
             provinces = Province.objects.order_by("code")
             if self.scope.provinces is not None:
                 provinces = provinces.filter(code__in=self.scope.provinces)
@@ -320,7 +325,7 @@ class TrendView(RolloutReportView):
         if not self.share:
             return None
         if not hasattr(self, "_suppression"):
-            report = selectors.province_report(scope=self.scope, filters=self.filters)
+            report = province_report(scope=self.scope, filters=self.filters)
             pages = sharing.coverage_pages(scope=self.scope, filters=self.filters, report=report)
             self._suppression = sharing.trend_suppression(
                 scope=self.scope, filters=self.filters, pages=pages, trend=self.trend()

@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import urls
 from .models import Target, TargetChange
-from .selectors import report_scope
+from .scope import report_scope
 from .targets import import_views
 from .targets.forms import TargetEditForm, TargetForm
 from .targets.views import (

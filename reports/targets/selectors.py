@@ -10,7 +10,7 @@ from learners.models import Province
 from learners.selectors import sees_all_provinces
 
 from ..models import Target, TargetChange
-from ..selectors import report_scope
+from ..scope import report_scope
 
 
 def target_provinces(user) -> QuerySet[Province]:

@@ -8,7 +8,10 @@ from core.roles import Role
 from learners.models import Gender, LearnerProfile
 from quizzes import attempts, completion
 from quizzes.models import QuestionOutcome
-from reports.selectors import Filters, Scope, module_report, province_report
+from reports.areas import province_report
+from reports.filters import Filters
+from reports.module_stats import module_report
+from reports.scope import Scope
 from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, make_quiz, make_user, wrong_answers
 

@@ -8,6 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from reports.area_rows import UNPLACED, AreaReport, AreaRow, Counts
 from reports.charts import (
     BANDS,
     GRID_COLUMNS,
@@ -20,7 +21,8 @@ from reports.charts import (
     province_tiles,
     trend_bars,
 )
-from reports.selectors import UNPLACED, AreaReport, AreaRow, Counts, Filters, Trend
+from reports.filters import Filters
+from reports.trend import Trend
 
 CSS = Path(__file__).resolve().parents[2] / "reports" / "static" / "reports" / "reports.css"
 

@@ -201,7 +201,8 @@ def test_the_map_the_needing_list_and_sorting_give_no_hidden_count_away(national
 
 
 def test_the_printed_summary_hides_what_the_page_hides_and_says_it_is_for_sharing(national, synthetic):
-    from reports.selectors import Filters, Scope
+    from reports.filters import Filters
+    from reports.scope import Scope
     from reports.summary_pdf import summary_context, summary_html
 
     rows = shared_csv(national, reverse("reports:provinces"), "share=on&breakdown=gender")
@@ -224,7 +225,8 @@ def test_the_printed_summary_hides_what_the_page_hides_and_says_it_is_for_sharin
 
 
 def test_the_printed_months_and_districts_hide_what_the_pages_hide(national, synthetic):
-    from reports.selectors import Filters, Scope
+    from reports.filters import Filters
+    from reports.scope import Scope
     from reports.summary_pdf import summary_context
 
     trend = shared_csv(national, reverse("reports:trend"), "share=on")

@@ -8,15 +8,11 @@ from django.test.utils import CaptureQueriesContext
 
 from core.roles import Role
 from learners.models import Gender, Province
-from reports.selectors import (
-    UNPLACED,
-    Filters,
-    Scope,
-    commune_report,
-    completion_trend,
-    district_report,
-    province_report,
-)
+from reports.area_rows import UNPLACED
+from reports.areas import commune_report, district_report, province_report
+from reports.filters import Filters
+from reports.scope import Scope
+from reports.trend import completion_trend
 
 from . import population
 

@@ -13,8 +13,9 @@ from django.utils import translation
 
 from core.translated import both
 from reports import pdf_views, sharing
+from reports.filters import Filters
 from reports.forms import NOT_APPLIED, SHARING_HELP, ReportFilterForm
-from reports.selectors import Filters, Scope
+from reports.scope import Scope
 from reports.summary_pdf import LABELS, summary_context, summary_html
 from tests import downloads
 

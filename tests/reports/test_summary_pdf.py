@@ -21,7 +21,8 @@ from django.urls import reverse
 
 from learners import groups
 from reports import pdf_views
-from reports.selectors import Filters, Scope
+from reports.filters import Filters
+from reports.scope import Scope
 from reports.summary_pdf import summary_context, summary_pdf
 from tests import downloads
 

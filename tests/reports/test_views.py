@@ -307,7 +307,8 @@ def test_trend_page_and_export(national):
 
 def test_sharing_applies_to_the_trend_and_the_printable_summary(national, places, monkeypatch):
     from reports import sharing
-    from reports.selectors import Filters, Scope
+    from reports.filters import Filters
+    from reports.scope import Scope
     from reports.summary_pdf import summary_context
 
     monkeypatch.setattr(sharing, "current_date", lambda: date(2026, 7, 15))  # shared: every date up to 30 June

@@ -1,0 +1,66 @@
+"""The learners a report counts, annotated with who started and who completed within the filters.
+
+Only confirmed learners with an active account count (`learners.selectors.confirmed_learners`).
+"""
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+
+from learners.selectors import confirmed_learners
+from quizzes.models import Attempt, LessonView, ModuleCompletion
+
+from .filters import Filters, in_range
+from .scope import Scope
+
+
+def learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
+    queryset = confirmed_learners()
+    if scope.provinces is not None:
+        queryset = queryset.filter(province_id__in=scope.provinces)
+    if filters.roles:
+        queryset = queryset.filter(role__in=filters.roles)
+    if filters.genders:
+        queryset = queryset.filter(gender__in=filters.genders)
+    return queryset
+
+
+def _completed_modules(filters: Filters):
+    """Per learner: how many of the chosen modules they completed, and when the last of them was."""
+    completions = (
+        ModuleCompletion.objects.filter(learner=OuterRef("user_id"), module_id__in=filters.modules)
+        .order_by()
+        .values("learner")
+    )
+    return (
+        Subquery(completions.annotate(n=Count("pk")).values("n")),
+        Subquery(completions.annotate(last=Max("completed_at")).values("last")),
+    )
+
+
+def with_progress(queryset: QuerySet, filters: Filters) -> tuple[QuerySet, Q, Q]:
+    """The learners annotated so that two conditions say who started and who completed within the filters.
+
+    Without a module set, "started" is the first reading or quiz activity and "completed" the course certificate
+    (every required module), both copied onto the learner's profile by the quiz services. With a module set,
+    "started" means reading a lesson of, or trying the quiz of, one of those modules, and "completed" completing
+    all of them.
+    """
+    if not filters.modules:
+        return (
+            queryset,
+            in_range("training_started_at", filters),
+            in_range("course_completed_at", filters),
+        )
+    low, high = filters.bounds()
+    views = LessonView.objects.filter(learner=OuterRef("user_id"), module_id__in=filters.modules)
+    attempts = Attempt.objects.filter(learner=OuterRef("user_id"), quiz__module_id__in=filters.modules)
+    if low:
+        views, attempts = views.filter(viewed_at__gte=low), attempts.filter(started_at__gte=low)
+    if high:
+        views, attempts = views.filter(viewed_at__lt=high), attempts.filter(started_at__lt=high)
+    done, last = _completed_modules(filters)
+    queryset = queryset.annotate(
+        set_read=Exists(views), set_tried=Exists(attempts), set_done=done, set_completed_at=last
+    )
+    started = Q(set_read=True) | Q(set_tried=True)
+    completed = Q(set_done=len(filters.modules)) & in_range("set_completed_at", filters)
+    return queryset, started, completed
