@@ -1,18 +1,16 @@
-"""People and places: Cambodia's provinces, districts and communes, learner profiles, coordinator scope."""
+"""Learner profiles (who a learner is and where they work), their import batches and coordinators' provinces."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from core.roles import Role
-from core.translated import field_in_language
 
-from .names import clean_name, clean_text
-from .phone import display_phone, normalise_phone
+from ..names import clean_name, clean_text
+from ..phone import display_phone, normalise_phone
+from .places import Commune, District, Province
 
 DISTRICT_OUTSIDE_PROVINCE = _("This district is not in the chosen province.")
 COMMUNE_OUTSIDE_DISTRICT = _("This commune is not in the chosen district.")
@@ -21,116 +19,6 @@ COMMUNE_OUTSIDE_PROVINCE = _("This commune is not in the chosen province.")
 PHONE_TAKEN = _(
     "This phone number cannot be used. If it is your number, sign in with it, or ask your coordinator for help."
 )
-
-
-class PlaceUnit(models.TextChoices):
-    """The kind of administrative unit, as the NCDD gazetteer names it."""
-
-    PROVINCE = "province", _("Province")
-    CAPITAL = "capital", _("Capital")
-    DISTRICT = "district", _("District (srok)")
-    KHAN = "khan", _("Section (khan)")
-    MUNICIPALITY = "municipality", _("Municipality (krong)")
-    COMMUNE = "commune", _("Commune (khum)")
-    SANGKAT = "sangkat", _("Quarter (sangkat)")
-
-
-PROVINCE_UNITS = (PlaceUnit.PROVINCE, PlaceUnit.CAPITAL)
-DISTRICT_UNITS = (PlaceUnit.DISTRICT, PlaceUnit.KHAN, PlaceUnit.MUNICIPALITY)
-COMMUNE_UNITS = (PlaceUnit.COMMUNE, PlaceUnit.SANGKAT)
-
-
-class Place(models.Model):
-    """What provinces, districts and communes share: the gazetteer code is the natural key and the primary key."""
-
-    code_length = 0
-    name_km = models.CharField(_("name in Khmer"), max_length=100)
-    name_en = models.CharField(_("name in English"), max_length=100)
-    unit = models.CharField(_("unit type"), max_length=20, choices=PlaceUnit.choices)
-
-    class Meta:
-        abstract = True
-        ordering = ["code"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the reader's language (Khmer unless the page is English)."""
-        return field_in_language(self)
-
-    def natural_key(self):
-        return (self.code,)
-
-
-class PlaceManager(models.Manager):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
-
-
-class Province(Place):
-    code_length = 2
-    code = models.CharField(
-        _("gazetteer code"),
-        max_length=2,
-        primary_key=True,
-        validators=[RegexValidator(r"^\d{2}$", _("A province code has two digits."))],
-    )
-    iso_code = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)
-
-    objects = PlaceManager()
-
-    class Meta(Place.Meta):
-        verbose_name = _("province")
-        verbose_name_plural = _("provinces")
-        constraints = [
-            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{2}$"), name="province_code_two_digits"),
-        ]
-
-
-class District(Place):
-    code_length = 4
-    code = models.CharField(
-        _("gazetteer code"),
-        max_length=4,
-        primary_key=True,
-        validators=[RegexValidator(r"^\d{4}$", _("A district code has four digits."))],
-    )
-    province = models.ForeignKey(
-        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="districts"
-    )
-
-    objects = PlaceManager()
-
-    class Meta(Place.Meta):
-        verbose_name = _("district")
-        verbose_name_plural = _("districts")
-        constraints = [
-            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{4}$"), name="district_code_four_digits"),
-        ]
-
-
-class Commune(Place):
-    code_length = 6
-    code = models.CharField(
-        _("gazetteer code"),
-        max_length=6,
-        primary_key=True,
-        validators=[RegexValidator(r"^\d{6}$", _("A commune code has six digits."))],
-    )
-    district = models.ForeignKey(
-        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="communes"
-    )
-
-    objects = PlaceManager()
-
-    class Meta(Place.Meta):
-        verbose_name = _("commune")
-        verbose_name_plural = _("communes")
-        constraints = [
-            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{6}$"), name="commune_code_six_digits"),
-        ]
 
 
 class Gender(models.TextChoices):
@@ -267,7 +155,7 @@ class LearnerProfile(models.Model):
             ),
         ]
         indexes = [
-            # Covers the rollout reports' grouped counts: no table row is read (see reports.selectors).
+            # Covers the rollout reports' grouped counts: no table row is read (see reports.areas).
             models.Index(
                 # In the order of the province report's GROUP BY, so SQLite needs no sort.
                 fields=[
@@ -355,68 +243,3 @@ class CoordinatorScope(models.Model):
 
     def __str__(self):
         return str(self.user)
-
-
-class SignInFailure(models.Model):
-    """One failed sign-in, kept for the lockout window (learners.lockout): per account, address and pair."""
-
-    # "user:<pk>" for an existing account, else what was typed, so unknown names are counted like real ones.
-    account = models.CharField(_("account"), max_length=160)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    address = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("failed sign-in")
-        verbose_name_plural = _("failed sign-ins")
-        indexes = [
-            models.Index(fields=["account", "address", "created_at"], name="signin_fail_account_addr"),
-            models.Index(fields=["address", "created_at"], name="signin_fail_address"),
-        ]
-
-    def __str__(self):
-        return f"{self.account} {self.address or '-'} {self.created_at:%Y-%m-%d %H:%M}"
-
-
-SELF_APPROVAL = _("Someone other than the author must approve this page.")
-
-
-class SecondTrainerApprovalTask(AbstractGroupApprovalTask):
-    """A group approval where the trainer who wrote or submitted a page cannot approve it themselves."""
-
-    class Meta:
-        verbose_name = _("second trainer approval")
-        verbose_name_plural = _("second trainer approvals")
-
-    @staticmethod
-    def _authors(obj) -> set[int]:
-        authors = set()
-        state = getattr(obj, "current_workflow_state", None)
-        if state is not None and state.requested_by_id:
-            authors.add(state.requested_by_id)
-        revision = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
-        if revision is not None and revision.user_id:
-            authors.add(revision.user_id)
-        return authors
-
-    def get_actions(self, obj, user):
-        if user.pk in self._authors(obj):
-            return []
-        return super().get_actions(obj, user)
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and user.pk in self._authors(task_state.workflow_state.content_object):
-            raise ValidationError(SELF_APPROVAL)
-        return super().on_action(task_state, user, action_name, **kwargs)
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if isinstance(states, models.QuerySet) and states.model is TaskState:
-            return states.exclude(workflow_state__requested_by=user)
-        return states
-
-    @classmethod
-    def get_description(cls):
-        return _("A member of the chosen groups other than the page's author approves it.")

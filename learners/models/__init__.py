@@ -1,0 +1,55 @@
+"""People and places: Cambodia's provinces, districts and communes, learner profiles, coordinator scope.
+
+The models live in modules by job; every one is importable from here, where Django looks for an app's models.
+"""
+
+from .approval import SELF_APPROVAL, SecondTrainerApprovalTask
+from .places import (
+    COMMUNE_UNITS,
+    DISTRICT_UNITS,
+    PROVINCE_UNITS,
+    Commune,
+    District,
+    Place,
+    PlaceManager,
+    PlaceUnit,
+    Province,
+)
+from .profiles import (
+    COMMUNE_OUTSIDE_DISTRICT,
+    COMMUNE_OUTSIDE_PROVINCE,
+    DISTRICT_OUTSIDE_PROVINCE,
+    PHONE_TAKEN,
+    Confirmation,
+    CoordinatorScope,
+    Gender,
+    ImportBatch,
+    LearnerProfile,
+    Source,
+)
+from .sign_ins import SignInFailure
+
+__all__ = [
+    "COMMUNE_OUTSIDE_DISTRICT",
+    "COMMUNE_OUTSIDE_PROVINCE",
+    "COMMUNE_UNITS",
+    "DISTRICT_OUTSIDE_PROVINCE",
+    "DISTRICT_UNITS",
+    "PHONE_TAKEN",
+    "PROVINCE_UNITS",
+    "SELF_APPROVAL",
+    "Commune",
+    "Confirmation",
+    "CoordinatorScope",
+    "District",
+    "Gender",
+    "ImportBatch",
+    "LearnerProfile",
+    "Place",
+    "PlaceManager",
+    "PlaceUnit",
+    "Province",
+    "SecondTrainerApprovalTask",
+    "SignInFailure",
+    "Source",
+]
