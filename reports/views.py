@@ -17,14 +17,18 @@ from core.exports import csv_response, xlsx_response
 from curriculum.models import ModulePage
 from learners.models import District, Province
 
-from . import sharing, tables
+from . import sharing
 from .area_rows import AreaReport
+from .area_table import area_export_rows, area_table, shared_title
 from .areas import commune_report, district_report, province_report
 from .charts import legend, province_tiles, trend_bars
 from .forms import ReportFilterForm
 from .module_stats import module_report
+from .module_tables import module_table, question_table
 from .scope import report_scope
+from .table_cells import ReportTable, bilingual_headings
 from .trend import completion_trend
+from .trend_table import trend_table
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -64,7 +68,7 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
         filename = f"{self.export_name}-{stamp}{suffix}.{extension}"
         if self.share:  # a shared file says so on its first row, with the period it covers, in both languages
             period = " / ".join(dict.fromkeys(self.form.shared_period().values()))
-            header, headings = [*tables.shared_title(), period], [header]
+            header, headings = [*shared_title(), period], [header]
         else:
             headings = []
         if extension == "xlsx":
@@ -121,7 +125,7 @@ class AreaReportView(RolloutReportView):
         """The places above this page (`sharing.area_suppression`'s province and district)."""
         return {}
 
-    def table(self) -> tables.ReportTable:
+    def table(self) -> ReportTable:
         if not hasattr(self, "_table"):
             self._report = self.report()
             self._suppression = (
@@ -129,7 +133,7 @@ class AreaReportView(RolloutReportView):
                 if self.share
                 else sharing.NOTHING_HIDDEN
             )
-            self._table = tables.area_table(
+            self._table = area_table(
                 self._report,
                 breakdown=self.form.breakdown_value,
                 share=self.share,
@@ -139,7 +143,7 @@ class AreaReportView(RolloutReportView):
         return self._table
 
     def export_table(self):
-        return tables.area_export_rows(self.table())
+        return area_export_rows(self.table())
 
     def get_context_data(self, **kwargs):
         table = self.table()
@@ -288,17 +292,17 @@ class ModulesView(RolloutReportView):
 
     def export_table(self):
         if self.request.GET.get("table") == "questions":
-            table = tables.question_table(self.rows(), share=self.share)
+            table = question_table(self.rows(), share=self.share)
         else:
-            table = tables.module_table(self.rows(), share=self.share)
-        return tables.bilingual_headings(table), [[cell.value for cell in cells] for _row, cells in table.rows]
+            table = module_table(self.rows(), share=self.share)
+        return bilingual_headings(table), [[cell.value for cell in cells] for _row, cells in table.rows]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows = self.rows()
         context.update(
-            table=tables.module_table(rows, share=self.share),
-            questions=tables.question_table(rows, share=self.share),
+            table=module_table(rows, share=self.share),
+            questions=question_table(rows, share=self.share),
             modules=rows,
             export_questions_csv=f"{context['export_csv']}&table=questions",
             export_questions_xlsx=f"{context['export_xlsx']}&table=questions",
@@ -334,11 +338,11 @@ class TrendView(RolloutReportView):
 
     def table(self):
         trend = self.trend()
-        return tables.trend_table(trend, provinces=self._provinces, share=self.share, suppression=self.suppression())
+        return trend_table(trend, provinces=self._provinces, share=self.share, suppression=self.suppression())
 
     def export_table(self):
         table = self.table()
-        return tables.bilingual_headings(table), [[cell.value for cell in cells] for _row, cells in table.rows]
+        return bilingual_headings(table), [[cell.value for cell in cells] for _row, cells in table.rows]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
