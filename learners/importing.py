@@ -21,14 +21,13 @@ from .names import check_username, clean_name
 from .phone import normalise_phone
 from .selectors import PlaceIndex
 from .services import LearnerDetails, learner_create
-from .table_files import (  # noqa: F401  (the file-level messages, where the imports' callers look for them)
+from .table_files import formula_warnings, read_table
+from .table_limits import (  # noqa: F401  (the file-level messages, where the imports' callers look for them)
     NOT_CSV,
     NOT_UTF8,
     NOT_XLSX,
     TOO_MANY_ROWS,
     ImportFileError,
-    formula_warnings,
-    read_table,
 )
 
 MAX_ROWS = 2000

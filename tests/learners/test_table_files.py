@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
-from learners import table_files
+from learners import csv_table, xlsx_table
 from learners.importing import read_upload
 from learners.models import ImportBatch, LearnerProfile
-from learners.table_files import (
+from learners.table_files import read_table
+from learners.table_limits import (
     CELL_TOO_LONG,
     MAX_CELL_CHARS,
     MAX_COLUMNS,
@@ -22,7 +23,6 @@ from learners.table_files import (
     TOO_MANY_COLUMNS,
     TOO_MANY_ROWS,
     ImportFileError,
-    read_table,
 )
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -151,16 +151,16 @@ def test_shared_strings_are_read_only_as_far_as_the_sheet_needs(unpacked):
 
 
 def test_a_part_that_unpacks_too_far_is_refused(monkeypatch, unpacked):
-    monkeypatch.setattr(table_files, "MAX_XML_BYTES", 200_000)
+    monkeypatch.setattr(xlsx_table, "MAX_XML_BYTES", 200_000)
     padding = ("<row/>" for _ in range(100_000))  # rows with no cells: nothing counts, everything unpacks
     content = xlsx(padding)
     assert refusal("padded.xlsx", content) == TOO_BIG_UNPACKED
-    assert unpacked["bytes"] <= 200_000 + table_files.CHUNK_BYTES
+    assert unpacked["bytes"] <= 200_000 + xlsx_table.CHUNK_BYTES
 
 
 def test_a_part_with_too_many_elements_is_refused(monkeypatch):
     """Millions of empty elements fit in a few MB and each costs time: their number is capped too."""
-    monkeypatch.setattr(table_files, "MAX_XML_ELEMENTS", 1000)
+    monkeypatch.setattr(xlsx_table, "MAX_XML_ELEMENTS", 1000)
     content = xlsx(inline_row(1, HEADER) + "<row/>" * 995)
     assert refusal("padded.xlsx", content) == TOO_BIG_UNPACKED
     content = xlsx(inline_row(1, HEADER) + "<row/>" * 980)
@@ -206,14 +206,14 @@ def test_wrong_and_damaged_files_are_refused(name, content, message):
 
 def test_csv_rows_stop_at_the_limit(monkeypatch):
     seen = []
-    real_reader = table_files.csv.reader
+    real_reader = csv_table.csv.reader
 
     def reader(lines):
         for row in real_reader(lines):
             seen.append(1)
             yield row
 
-    monkeypatch.setattr(table_files.csv, "reader", reader)
+    monkeypatch.setattr(csv_table.csv, "reader", reader)
     content = ("\n".join(["a,b"] * 500_000)).encode()
     assert refusal("many.csv", content) == TOO_MANY_ROWS % {"max": 2000}
     assert len(seen) == 2002
