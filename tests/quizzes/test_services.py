@@ -5,7 +5,9 @@ from datetime import timedelta
 from fractions import Fraction
 
 import pytest
+from django.db import connection
 from django.db.models.signals import post_save
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quizzes import attempts
@@ -283,6 +285,20 @@ def test_submitting_saves_the_attempt_through_the_orm_so_its_signals_fire(setup)
         post_save.disconnect(receiver, sender=Attempt)
     closing = frozenset({"answers", "results", "score", "passed", "status", "submitted_at"})
     assert seen == [(attempt.pk, AttemptStatus.SUBMITTED, 100, False, closing)]
+
+
+def test_a_submission_reads_the_attempt_once_and_does_not_write_its_snapshot_again(setup):
+    """The attempt is read once, inside the learner's lock, and only the closing columns are written back."""
+    attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
+    with CaptureQueriesContext(connection) as queries:
+        attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
+    statements = [q["sql"] for q in queries.captured_queries]
+    reads = [sql for sql in statements if sql.startswith("SELECT") and 'FROM "quizzes_attempt"' in sql]
+    updates = [sql for sql in statements if sql.startswith('UPDATE "quizzes_attempt"')]
+    assert len(reads) == 1, statements
+    assert len(updates) == 1, statements
+    assert '"snapshot"' not in updates[0]
+    assert Attempt.objects.get(pk=attempt.pk).snapshot == attempt.snapshot
 
 
 @pytest.mark.parametrize(
