@@ -222,8 +222,8 @@ def _graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
 
 
 def _closing_read(*, attempt_id: int, learner) -> Attempt:
-    """The attempt as stored now, with only the columns closing it needs (one query): the learner's lock must
-    already be held, so no answer of theirs can be saved between this read and the write."""
+    """The attempt with only the columns closing it needs (one query), and what the rest of the submission
+    needs: its module's id and place in the page tree, and the learner's last active day."""
     current = (
         Attempt.objects.only("learner_id", "quiz_id", "status", "snapshot", "answers")
         .annotate(
@@ -243,24 +243,31 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     """Grade and close an open attempt; submitting a closed one again returns it unchanged (double tap, retry).
 
     `answers` (question id -> choice ids) are added to those saved screen by screen before grading. The attempt
-    is read once, inside the learner's lock, and graded there: grading is pure Python and costs less than
-    reading the attempt a second time, so every answer acknowledged before the lock was taken is graded and any
-    saved after it waits and is refused (ATTEMPT_CLOSED). A closed attempt (the other tap of a double tap) is
-    returned as stored.
+    (its snapshot, the largest value) is read and graded before the learner's lock is taken, since on SQLite
+    every other writer waits while one holds it. Inside the lock only its status and saved answers are read
+    again: if an answer was saved in between, the attempt is graded again on what is stored, so an acknowledged
+    answer is never dropped; if it was submitted in between (the other tap of a double tap), the stored result
+    is returned.
     """
     now = now or timezone.now()
+    current = _closing_read(attempt_id=attempt.pk, learner=learner)
+    if not current.is_open:
+        return _own_attempt(attempt_id=current.pk, learner=learner)
+    posted = {}
+    for question_id, choice_ids in (answers or {}).items():
+        question = _question(current, question_id)
+        chosen = _clean_choices(question, choice_ids)
+        if chosen:
+            posted[str(question["id"])] = chosen
+    first_read = current.answers
+    _graded(current, answers={**first_read, **posted}, now=now)
     with write_transaction():
         lock_learner(learner)
-        current = _closing_read(attempt_id=attempt.pk, learner=learner)
-        if not current.is_open:
+        status, saved = Attempt.objects.filter(pk=current.pk).values_list("status", "answers").get()
+        if status != AttemptStatus.IN_PROGRESS:
             return _own_attempt(attempt_id=current.pk, learner=learner)
-        posted = {}
-        for question_id, choice_ids in (answers or {}).items():
-            question = _question(current, question_id)
-            chosen = _clean_choices(question, choice_ids)
-            if chosen:
-                posted[str(question["id"])] = chosen
-        _graded(current, answers={**current.answers, **posted}, now=now)
+        if saved != first_read:
+            _graded(current, answers={**saved, **posted}, now=now)
         # Only the columns closing changes: the snapshot, the attempt's largest value, is not written again.
         current.save(update_fields=CLOSING_FIELDS)
         QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))

@@ -287,13 +287,14 @@ def test_submitting_saves_the_attempt_through_the_orm_so_its_signals_fire(setup)
     assert seen == [(attempt.pk, AttemptStatus.SUBMITTED, 100, False, closing)]
 
 
-def test_a_submission_reads_the_attempt_once_and_does_not_write_its_snapshot_again(setup):
-    """The attempt is read once, inside the learner's lock, and only the closing columns are written back."""
+def test_a_submission_reads_the_snapshot_once_and_does_not_write_it_again(setup):
+    """The attempt's snapshot is read once (before the lock; inside it only status and answers are read again),
+    and only the closing columns are written back."""
     attempt = attempt_start(learner=setup.learner, quiz=setup.quiz)
     with CaptureQueriesContext(connection) as queries:
         attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
     statements = [q["sql"] for q in queries.captured_queries]
-    reads = [sql for sql in statements if sql.startswith("SELECT") and 'FROM "quizzes_attempt"' in sql]
+    reads = [sql for sql in statements if sql.startswith("SELECT") and '"quizzes_attempt"."snapshot"' in sql]
     updates = [sql for sql in statements if sql.startswith('UPDATE "quizzes_attempt"')]
     assert len(reads) == 1, statements
     assert len(updates) == 1, statements
