@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 
 from . import groups, lockout, two_factor
 from .selectors import is_coordinator, learners_for
-from .services import is_privileged
+from .services import is_privileged, may_change_credentials
 
 UNLOCKED = _("Unlocked: %(who)s.")
 NOT_YOURS = _("You can unlock only the learners of your own provinces. An administrator unlocks staff accounts.")
 TWO_FACTOR_OFF = _("Two-step sign-in is off for %(who)s. They will be asked to set it up again.")
 NO_SUCH_ACCOUNT = _("There is no account with this username.")
+SUPERUSER_ONLY = _("Only a superuser can unlock a superuser or turn off their two-step sign-in.")
 
 
 def is_administrator(user) -> bool:
@@ -35,7 +36,8 @@ def can_use(user) -> bool:
 
 def _may_unlock(actor, target) -> bool:
     if is_administrator(actor):
-        return True
+        # The same rule as for passwords and e-mail: a superuser's account is a superuser's to touch.
+        return may_change_credentials(actor=actor, user=target)
     if is_privileged(target):
         return False
     return learners_for(user=actor).filter(user=target).exists()
@@ -72,7 +74,7 @@ def unlock(request: HttpRequest) -> HttpResponse:
     if kind == "user":
         target = get_object_or_404(get_user_model(), pk=value if value.isdigit() else 0)
         if not _may_unlock(request.user, target):
-            messages.error(request, NOT_YOURS)
+            messages.error(request, SUPERUSER_ONLY if is_administrator(request.user) else NOT_YOURS)
             return redirect("learners_signin_locks")
         lockout.unlock(user=target)
         messages.success(request, UNLOCKED % {"who": target.get_username()})
@@ -98,6 +100,9 @@ def two_factor_off(request: HttpRequest) -> HttpResponse:
     target = get_user_model().objects.filter(username=request.POST.get("username", "").strip()).first()
     if target is None:
         messages.error(request, NO_SUCH_ACCOUNT)
+    elif not may_change_credentials(actor=request.user, user=target):
+        # Without it, an administrator who is not a superuser could strip a superuser's second factor.
+        messages.error(request, SUPERUSER_ONLY)
     else:
         two_factor.device_remove(user=target, actor=request.user)
         messages.success(request, TWO_FACTOR_OFF % {"who": target.get_username()})

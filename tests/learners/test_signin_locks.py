@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from learners import lockout
-from learners.lockout_admin import NOT_YOURS, UNLOCKED
+from learners.lockout_admin import NOT_YOURS, SUPERUSER_ONLY, UNLOCKED
 
 from .conftest import PASSWORD
 
@@ -93,3 +93,16 @@ def test_trainers_and_learners_have_no_such_screen(client, locked):
     assert learner.get(LOCKS).status_code == 302
     assert learner.post(UNLOCK, {"kind": "user", "value": locked.kampot_learner.user.pk}).status_code == 302
     assert lockout.account_locked(locked.kampot_learner.user)
+
+
+def test_only_a_superuser_unlocks_a_superuser(client, people):
+    fail(client, "root")
+    administrator = client.__class__()
+    administrator.force_login(people.administrator)  # the Administrator group, not a superuser
+    response = administrator.post(UNLOCK, {"kind": "user", "value": people.admin.pk}, follow=True)
+    assert messages_of(response) == [str(SUPERUSER_ONLY)]
+    assert not signs_in(client, "root")
+    superuser = client.__class__()
+    superuser.force_login(people.admin)
+    response = superuser.post(UNLOCK, {"kind": "user", "value": people.admin.pk}, follow=True)
+    assert messages_of(response) == [UNLOCKED % {"who": "root"}]

@@ -13,7 +13,9 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from learners import two_factor
+from learners.lockout_admin import SUPERUSER_ONLY
 from learners.two_factor_views import SET_UP
+from tests.factories import SuperuserFactory
 
 from .conftest import PASSWORD
 
@@ -179,3 +181,15 @@ def test_an_administrator_turns_off_a_lost_phones_two_factor(client, people):
     refused = coordinator.post(reverse("learners_two_factor_off"), {"username": "ngocrc"})
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's answer to "not allowed"
     assert TOTPDevice.objects.filter(user=people.national).exists()
+
+
+def test_only_a_superuser_turns_off_a_superuser_s_two_factor(client, people):
+    device_for(people.admin)
+    client.force_login(people.administrator)  # the Administrator group, not a superuser
+    response = client.post(reverse("learners_two_factor_off"), {"username": "root"}, follow=True)
+    assert [str(message) for message in response.context["messages"]] == [str(SUPERUSER_ONLY)]
+    assert TOTPDevice.objects.filter(user=people.admin).exists()
+    superuser = client.__class__()
+    superuser.force_login(SuperuserFactory(username="second-root"))  # without a device of their own
+    superuser.post(reverse("learners_two_factor_off"), {"username": "root"})
+    assert not TOTPDevice.objects.filter(user=people.admin).exists()
