@@ -168,6 +168,9 @@ class Attempt(models.Model):
     results = models.JSONField(_("marks"), default=dict, blank=True)
     score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # The id a phone gave an attempt taken offline (quizzes.offline), so sending it again records nothing new;
+    # empty for attempts made on the server.
+    client_id = models.UUIDField(_("id on the phone"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("attempt")
@@ -180,6 +183,7 @@ class Attempt(models.Model):
                 condition=Q(status="in_progress"),
                 name="attempt_one_in_progress",
             ),
+            models.UniqueConstraint(fields=["learner", "client_id"], name="attempt_client_id_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_positive"),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100), name="attempt_score_range"
