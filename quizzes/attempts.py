@@ -8,7 +8,7 @@ database constraints (quizzes.models) are the last line.
 
 import random
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -36,7 +36,8 @@ CLOSING_FIELDS = ("answers", "results", "score", "passed", "status", "submitted_
 
 
 class QuizError(Exception):
-    """A rule the learner can understand was broken; `message` is safe to show them."""
+    """A rule the learner can understand was broken; `message` is safe to show them. Final: asking again with the
+    same answers gets the same refusal."""
 
     def __init__(self, message, **params):
         self.message = message
@@ -45,6 +46,11 @@ class QuizError(Exception):
 
     def __str__(self):
         return str(self.message) % self.params if self.params else str(self.message)
+
+
+class QuizRetryLater(QuizError):
+    """A refusal that only holds for now (the wait between attempts): the same answers may be accepted later, so a
+    phone keeps an attempt refused this way and sends it again (quizzes.offline)."""
 
 
 def quiz_snapshot(*, quiz: Quiz, rng: random.Random | None = None) -> dict:
@@ -104,6 +110,25 @@ def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dic
     return {"pass_mark": content["pass_mark"], "title": content["title"], "questions": questions}
 
 
+def attempt_limits_check(*, quiz: Quiz, attempts, now: datetime) -> None:
+    """Raise the reason `quiz` admits no new attempt now, if any: its module is not live, every attempt allowed is
+    used, or the wait after the last submission is not over (QuizRetryLater). `attempts` are the learner's at this
+    quiz (a queryset), read after the learner's lock when a write follows."""
+    if not quiz.module.live:
+        raise QuizError(QUIZ_NOT_AVAILABLE)
+    used = attempts.count()
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise QuizError(NO_ATTEMPTS_LEFT, allowed=quiz.attempts_allowed)
+    if quiz.wait_minutes and used:
+        last_submitted = attempts.exclude(submitted_at=None).order_by("-submitted_at")
+        last_submitted = last_submitted.values_list("submitted_at", flat=True).first()
+        if last_submitted is not None:
+            ready_at = last_submitted + timedelta(minutes=quiz.wait_minutes)
+            if now < ready_at:
+                minutes = max(1, int((ready_at - now).total_seconds() // 60) + 1)
+                raise QuizRetryLater(WAIT_BEFORE_RETRY, minutes=minutes)
+
+
 def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
     """The learner's open attempt at `quiz` if there is one (resume), otherwise a new one within the limits."""
     now = now or timezone.now()
@@ -113,19 +138,7 @@ def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: rand
         open_attempt = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
         if open_attempt is not None:
             return open_attempt
-        if not quiz.module.live:
-            raise QuizError(QUIZ_NOT_AVAILABLE)
-        used = attempts.count()
-        if quiz.attempts_allowed and used >= quiz.attempts_allowed:
-            raise QuizError(NO_ATTEMPTS_LEFT, allowed=quiz.attempts_allowed)
-        if quiz.wait_minutes and used:
-            last_submitted = attempts.exclude(submitted_at=None).order_by("-submitted_at")
-            last_submitted = last_submitted.values_list("submitted_at", flat=True).first()
-            if last_submitted is not None:
-                ready_at = last_submitted + timedelta(minutes=quiz.wait_minutes)
-                if now < ready_at:
-                    minutes = max(1, int((ready_at - now).total_seconds() // 60) + 1)
-                    raise QuizError(WAIT_BEFORE_RETRY, minutes=minutes)
+        attempt_limits_check(quiz=quiz, attempts=attempts, now=now)
         snapshot = quiz_snapshot(quiz=quiz, rng=rng)
         if not snapshot["questions"]:
             raise QuizError(QUIZ_NOT_READY)
@@ -153,7 +166,9 @@ def _question(attempt: Attempt, question_id) -> dict:
     raise QuizError(UNKNOWN_QUESTION)
 
 
-def _clean_choices(question: dict, choice_ids) -> list[int]:
+def choices_cleaned(question: dict, choice_ids) -> list[int]:
+    """The distinct choice ids picked for a snapshot question, sorted; refused if one is not its choice, or if a
+    one-answer question got more than one."""
     valid = {choice["id"] for choice in question["choices"]}
     chosen = []
     for raw in choice_ids or []:
@@ -194,7 +209,7 @@ def attempt_answer(
             choice_ids = choice_ids_for_tokens(question, choice_tokens)
             if choice_ids is None:
                 raise QuizError(UNKNOWN_CHOICE)
-        chosen = _clean_choices(question, choice_ids)
+        chosen = choices_cleaned(question, choice_ids)
         answers = dict(current.answers)
         if chosen:
             answers[str(question["id"])] = chosen
@@ -205,7 +220,7 @@ def attempt_answer(
     return current
 
 
-def _graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
+def attempt_graded(attempt: Attempt, *, answers: dict, now: datetime) -> Attempt:
     """`attempt` closed with `answers` graded from its snapshot (not saved; the values it sets are checked)."""
     results, fraction = grade(snapshot=attempt.snapshot, answers=answers)
     attempt.answers = answers
@@ -256,27 +271,44 @@ def attempt_submit(*, attempt: Attempt, learner, answers: dict | None = None, no
     posted = {}
     for question_id, choice_ids in (answers or {}).items():
         question = _question(current, question_id)
-        chosen = _clean_choices(question, choice_ids)
+        chosen = choices_cleaned(question, choice_ids)
         if chosen:
             posted[str(question["id"])] = chosen
     first_read = current.answers
-    _graded(current, answers={**first_read, **posted}, now=now)
+    attempt_graded(current, answers={**first_read, **posted}, now=now)
     with write_transaction():
         lock_learner(learner)
         status, saved = Attempt.objects.filter(pk=current.pk).values_list("status", "answers").get()
         if status != AttemptStatus.IN_PROGRESS:
             return _own_attempt(attempt_id=current.pk, learner=learner)
         if saved != first_read:
-            _graded(current, answers={**saved, **posted}, now=now)
-        # Only the columns closing changes: the snapshot, the attempt's largest value, is not written again.
-        current.save(update_fields=CLOSING_FIELDS)
-        QuestionOutcome.objects.bulk_create(question_outcomes(attempt=current))
-        if activity_is_new(active_on=current.active_on, now=now):
-            activity_record(learner=learner, now=now)
-        if current.passed:
-            place = (current.module_path, current.module_depth)
-            module_completion_refresh(learner=learner, module_id=current.module_id, now=now, place=place)
+            attempt_graded(current, answers={**saved, **posted}, now=now)
+        place = (current.module_path, current.module_depth)
+        attempt_close_writes(
+            current, learner=learner, now=now, module_id=current.module_id, place=place, active_on=current.active_on
+        )
     return current
+
+
+def attempt_close_writes(
+    attempt: Attempt, *, learner, now: datetime, module_id: int, place: tuple[str, int], active_on: date | None
+) -> None:
+    """Store a graded attempt and what closing it changes, inside the caller's write transaction (learner locked):
+    the attempt, one outcome per question, the learner's activity, and the module's completion when it passed.
+
+    An open attempt writes only its closing columns (its snapshot, the largest value, is not written again); one
+    made already closed (sent from a phone, quizzes.offline) has no row yet and is inserted whole. `place` is the
+    module page's (path, depth); `active_on` the learner's last active day as read earlier (None if unknown).
+    """
+    if attempt.pk is None:
+        attempt.save(force_insert=True)
+    else:
+        attempt.save(update_fields=CLOSING_FIELDS)
+    QuestionOutcome.objects.bulk_create(question_outcomes(attempt=attempt))
+    if activity_is_new(active_on=active_on, now=now):
+        activity_record(learner=learner, now=now)
+    if attempt.passed:
+        module_completion_refresh(learner=learner, module_id=module_id, now=now, place=place)
 
 
 def question_outcomes(*, attempt: Attempt) -> list[QuestionOutcome]:
