@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import offline as core_offline
 from core import views as core_views
 from quizzes import certificate_views
 
@@ -16,6 +17,8 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
     path("health/", core_views.health, name="health"),
+    # The service worker controls the paths below its own URL, so it is served from the root.
+    path("sw.js", core_offline.service_worker, name="service_worker"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -29,6 +32,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path("offline/", core_offline.offline_page, name="offline"),
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),

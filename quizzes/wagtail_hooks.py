@@ -36,6 +36,10 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or request.method != "GET":
         return None
+    # A phone keeping a module on the learner's request fetches its lessons ahead of reading ("Purpose: prefetch",
+    # sent by the site's script): kept is not read. A kept lesson opened later counts then, sent by the phone.
+    if request.headers.get("Purpose") == "prefetch":
+        return None
     # Hooks run before Wagtail checks view restrictions: a reader shown the password form or sent to sign in has
     # not read the lesson.
     if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
