@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import certificate_views, offline_module_views, views
+from . import certificate_views, offline_module_views, offline_views, views
 
 app_name = "quizzes"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("training/attempt/<id:attempt_id>/result/", views.result, name="result"),
     path("training/offline/module/<id:module_id>.json", offline_module_views.offline_module, name="offline_module"),
     path("training/offline/modules.json", offline_module_views.offline_versions, name="offline_versions"),
+    path("training/offline/quiz/<id:quiz_id>/", offline_views.offline_quiz, name="offline_quiz"),
+    path("training/offline/sync/", offline_views.offline_sync, name="offline_sync"),
     path("verify/", certificate_views.verify, name="verify_form"),
     path("verify/<str:code>/", certificate_views.verify, name="verify"),
 ]
