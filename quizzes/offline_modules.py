@@ -18,7 +18,7 @@ from functools import cache
 
 from django.db.models import F, Q
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
@@ -26,7 +26,9 @@ from core.translated import field_in_language, languages, reader_language
 from curriculum.blocks import AudioBlock, VideoBlock
 from curriculum.models import LessonPage, ModulePage
 
-from .models import Choice, Quiz
+from . import offline
+from .attempts import quiz_content_snapshot
+from .models import Quiz
 
 VERSION_LENGTH = 12
 
@@ -92,18 +94,9 @@ def _readable(page: Page, refused: list[str]) -> bool:
 
 
 def _quiz_versions(quizzes: Iterable[Quiz]) -> dict[int, str]:
-    """The version of each quiz's content as the one-page quiz serves it, so the keep list and the kept quiz page
-    agree on when the quiz changed."""
-    quizzes = list(quizzes)
-    choices: dict[int, list] = {quiz.pk: [] for quiz in quizzes}
-    rows = Choice.objects.filter(question__quiz__in=quizzes).values_list("question__quiz_id", "question_id", "pk")
-    for quiz_id, question_id, choice_id in rows.order_by("question_id", "pk"):
-        choices[quiz_id].append([question_id, choice_id])
-    versions = {}
-    for quiz in quizzes:
-        encoded = json.dumps([_timestamp(quiz.updated_at), choices[quiz.pk]]).encode()
-        versions[quiz.pk] = hashlib.sha256(encoded).hexdigest()[:VERSION_LENGTH]
-    return versions
+    """The version of each quiz as its one-page quiz carries it (quizzes.offline), so the keep list changes
+    exactly when the kept quiz page would."""
+    return {quiz.pk: offline.quiz_version(quiz_content_snapshot(quiz=quiz)) for quiz in quizzes}
 
 
 def module_version(*, module: ModulePage, lessons: list[LessonPage], documents: dict, quiz_version: str | None) -> str:
@@ -189,13 +182,6 @@ def _lesson_media(lesson: LessonPage, documents: dict, language: str) -> list[di
     return media
 
 
-def _offline_quiz_url(quiz_id: int, language: str) -> str:
-    try:
-        return reverse("quizzes:offline_quiz", kwargs={"quiz_id": quiz_id})
-    except NoReverseMatch:
-        return f"/{language}/training/offline/quiz/{quiz_id}/"
-
-
 def module_keep_list(*, kept: KeptModule, request: HttpRequest) -> dict:
     """What the phone fetches to keep the module, in the language of the request (titles and URLs)."""
     language = reader_language()
@@ -207,7 +193,7 @@ def module_keep_list(*, kept: KeptModule, request: HttpRequest) -> dict:
                 media.append(item)
     quiz = None
     if kept.quiz is not None:
-        quiz = {"id": kept.quiz.pk, "url": _offline_quiz_url(kept.quiz.pk, language)}
+        quiz = {"id": kept.quiz.pk, "url": reverse("quizzes:offline_quiz", kwargs={"quiz_id": kept.quiz.pk})}
     return {
         "module": kept.module.pk,
         "version": kept.version,
