@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import offline as core_offline
 from core import views as core_views
+from core import web_manifest as core_web_manifest
 from quizzes import certificate_views
 
 handler404 = "core.views.page_not_found"
@@ -33,6 +34,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("offline/", core_offline.offline_page, name="offline"),
+    path("manifest.webmanifest", core_web_manifest.web_manifest, name="web_manifest"),
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),
