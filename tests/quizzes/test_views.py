@@ -64,7 +64,9 @@ def test_no_answer_feedback_or_explanation_reaches_the_browser_before_submission
     responses.append(signed_in.get(f"/{language}/training/"))
     responses.append(signed_in.get(f"/{language}/"))
     responses.append(signed_in.get(f"/{language}/training/attempt/{attempt.pk}/result/", follow=True))
-    assert len(responses) == 2 * total + 6
+    responses.append(signed_in.get(f"/{language}/training/offline/quiz/{setup.quiz.pk}/"))  # the one-page quiz
+    assert responses[-1].content.decode().count('class="quiz-question"') == total
+    assert len(responses) == 2 * total + 7
     for page in responses:
         assert page.status_code == 200
         assert_no_leak(page)
