@@ -30,9 +30,9 @@ ICONS = (
 MANIFEST_MAX_AGE = 60 * 60
 
 
-def web_manifest_data(language: str | None = None) -> dict:
-    """The manifest in the active language (or `language`'s prefix for the start URL)."""
-    language = reader_language(language)
+def web_manifest_data() -> dict:
+    """The manifest in the active language (the request's /km/ or /en/ prefix)."""
+    language = reader_language()
     return {
         "id": "/",
         "name": _("Child-friendly police training"),
