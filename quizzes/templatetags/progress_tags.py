@@ -74,3 +74,9 @@ def quiz_panel(context, module):
 def training_link(context):
     """A link to "My training" for signed-in learners; nothing for anonymous readers."""
     return {"show": _user(context) is not None}
+
+
+@register.inclusion_tag("quizzes/_keep_panel.html")
+def keep_panel(module):
+    """ "Keep this module on my phone": shown by the page script only where the phone can keep pages."""
+    return {"module": module}

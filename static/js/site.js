@@ -18,8 +18,8 @@
   const base = `/${language}/training/offline/`;
   const status = document.getElementById("net-status");
   const $ = (selector, root) => (root || document).querySelector(selector);
-  const fill = (text, ...values) => values.reduce((out, value) => out.replace("%s", value), text || "");
-  const megabytes = (bytes) => fill(status.dataset.size, (bytes / 1048576).toFixed(1));
+  const fill = (text, values) => (text || "").replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  const megabytes = (bytes) => fill(status.dataset.size, { size: (bytes / 1048576).toFixed(1) });
   document.documentElement.classList.add("offline-ready");
   navigator.serviceWorker.register("/sw.js").catch(() => {});
 
@@ -42,7 +42,7 @@
     const line = $("[data-status-line]", status);
     const parts = [];
     if (!navigator.onLine) parts.push(status.dataset.offline);
-    if (mine) parts.push(fill(status.dataset.waiting, mine));
+    if (mine) parts.push(fill(status.dataset.waiting, { count: mine }));
     if (waiting.length > mine) parts.push(status.dataset.otherAccount);
     line.textContent = parts.join(" ");
     line.hidden = !parts.length;
@@ -181,7 +181,7 @@
       const record = await store.get("kept", manifestUrl);
       button.hidden = !!record;
       removeButton.hidden = !record;
-      line.textContent = record ? fill(panel.dataset.ready, megabytes(record.bytes)) : "";
+      line.textContent = record ? fill(panel.dataset.ready, { size: megabytes(record.bytes) }) : "";
       return record;
     }
 
@@ -194,13 +194,13 @@
           onProgress: (done, total) => {
             bar.max = total;
             bar.value = done;
-            line.textContent = fill(panel.dataset.progress, done, total);
+            line.textContent = fill(panel.dataset.progress, { done, total });
           },
         });
         await show();
         const extra = manifest.media.reduce((sum, item) => sum + item.bytes, 0);
         mediaButton.hidden = record.media || !extra;
-        mediaButton.textContent = fill(panel.dataset.mediaOffer, megabytes(extra));
+        mediaButton.textContent = fill(panel.dataset.mediaOffer, { size: megabytes(extra) });
       } catch (error) {
         line.textContent = panel.dataset.stopped;
       }
@@ -232,9 +232,9 @@
         if (version === record.version) continue;
         if (version === null) {
           await remove(record.key);
-          say(fill(status.dataset.removed, record.title));
+          say(fill(status.dataset.removed, { title: record.title }));
         } else {
-          await keep(record.key, { media: record.media }).then(() => say(fill(status.dataset.updated, record.title)), () => {});
+          await keep(record.key, { media: record.media }).then(() => say(fill(status.dataset.updated, { title: record.title })), () => {});
         }
       }
     }
@@ -310,7 +310,7 @@
       const blank = Object.values(given).filter((tokens) => !tokens.length).length;
       if (blank && !warned) {
         warned = true;
-        return show(fill(note.dataset.unanswered, blank));
+        return show(fill(note.dataset.unanswered, { count: blank }));
       }
       form.querySelector("[type=submit]").disabled = true;
       const title = $("h1") ? $("h1").textContent.trim() : "";
@@ -344,7 +344,7 @@
       event.preventDefault();
       await sync().catch(() => {});
       const left = (await store.all("outbox")).filter((item) => item.learner === learner).length;
-      if (left && !window.confirm(fill(status.dataset.signOutLoses, left))) return;
+      if (left && !window.confirm(fill(status.dataset.signOutLoses, { count: left }))) return;
       const others = (await store.all("outbox")).filter((item) => item.learner !== learner);
       await forget({ keepOutbox: false });
       for (const item of others) await store.put("outbox", item);
