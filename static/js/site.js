@@ -258,6 +258,23 @@
     section.hidden = !kept.length;
   }
 
+  // Answers that wait, and answers the server could not mark (with its reason): never dropped without a word.
+  async function listOutbox(section) {
+    const items = (await store.all("outbox")).filter((item) => item.learner === learner);
+    const list = $("ul", section);
+    list.textContent = "";
+    for (const item of items) {
+      const row = $("template", section).content.cloneNode(true);
+      $("strong", row).textContent = item.title;
+      $("[data-message]", row).textContent = item.state === "waiting" ? section.dataset.waiting : item.message;
+      const button = $("button", row);
+      button.hidden = item.state === "waiting";
+      button.addEventListener("click", async () => { await store.del("outbox", item.key); listOutbox(section); });
+      list.appendChild(row);
+    }
+    section.hidden = !items.length;
+  }
+
   async function listOffline(section) {
     const pages = (await store.all("pages")).filter((page) => !page.key.includes("/offline/"));
     const list = $("[data-offline-items]", section);
@@ -359,6 +376,8 @@
     document.querySelectorAll("[data-keep]").forEach(keepPanel);
     const kept = $("[data-kept-list]");
     if (kept) listKept(kept);
+    const outbox = $("[data-outbox-list]");
+    if (outbox) await listOutbox(outbox);
     const offline = $("[data-offline-list]");
     if (offline) listOffline(offline);
     const form = document.getElementById("offline-quiz");
@@ -368,6 +387,7 @@
     window.addEventListener("offline", showStatus);
     await showStatus();
     await sync().catch(() => {});
+    if (outbox) listOutbox(outbox);
     await refreshKept().catch(() => {});
   }
 

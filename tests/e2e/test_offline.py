@@ -5,14 +5,16 @@ the quiz offline, closes the browser, comes back, reconnects and sees the result
 import re
 
 import pytest
+from django.utils import translation
 
 from learners.models import LearnerProfile
 from quizzes.models import Attempt, LessonView
+from quizzes.offline import QUIZ_CHANGED
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, VIEWPORT
 from tests.e2e.test_without_javascript import RIGHT_ANSWERS, sign_in
 from tests.factories import LearnerFactory
 from tests.places import make_places
-from tests.quizzes.conftest import make_quiz
+from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FEEDBACK, make_quiz
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -58,7 +60,7 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
     phone.set_offline(True)
     page.goto(f"{base}/km/first-module/lesson-2/")
     assert page.inner_text("h1") == "មេរៀនទី2 ស្ត្រី"
-    assert "អ្នកគ្មានអ៊ីនធឺណិត" in page.inner_text("#net-status")  # "You are offline", in Khmer
+    page.wait_for_selector("#net-status:has-text('អ្នកគ្មានអ៊ីនធឺណិត')")  # "You are offline", in Khmer
 
     page.goto(f"{base}/km/second-module/")  # never opened, not kept
     assert page.inner_text("h1") == "អ្នកគ្មានអ៊ីនធឺណិត"
@@ -115,6 +117,18 @@ def test_signing_out_clears_what_the_phone_kept_for_the_learner(live_server, sit
     page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
     kept = "caches.open('pages').then((cache) => cache.keys()).then((keys) => keys.length)"
     assert page.evaluate(kept) >= 4  # the module page, its three lessons and its quiz
+    # Nothing the phone keeps gives an answer away: the quiz is kept without answers, feedback or explanations.
+    everything = page.evaluate(
+        """async () => { const texts = [];
+           for (const name of await caches.keys()) { const cache = await caches.open(name);
+             for (const request of await cache.keys()) texts.push(await (await cache.match(request)).text()); }
+           return texts.join(" "); }"""
+    )
+    assert "/training/offline/quiz/" in page.evaluate(
+        "caches.open('pages').then((c) => c.keys()).then((k) => k.map((r) => r.url).join())"
+    )
+    for marker in (SECRET_FEEDBACK, SECRET_EXPLANATION, '"correct": true', '"correct":true'):
+        assert marker not in everything, marker
 
     page.goto(f"{base}/km/account/")
     with page.expect_navigation():
@@ -122,4 +136,42 @@ def test_signing_out_clears_what_the_phone_kept_for_the_learner(live_server, sit
     assert page.locator("form[data-sign-out]").count() == 0  # signed out
     assert page.evaluate(kept) <= 1  # at most the page shown after signing out (nobody's)
     assert page.evaluate("cfpStore.all('kept').then((rows) => rows.length)") == 0
+    phone.close()
+
+
+def test_answers_the_server_cannot_mark_stay_on_the_phone_with_the_reason(live_server, site_tree, playwright, tmp_path):
+    """The quiz is edited while the answers wait: the server refuses them (they cannot be marked against questions
+    that changed), the learner reads why in Khmer and decides to remove them; the kept module is fetched again."""
+    places = make_places()
+    quiz = make_quiz(site_tree.module)
+    learner = LearnerFactory(province=places.kampot, username="officer").user
+    base = live_server.url
+    phone = open_phone(playwright, tmp_path / "phone")
+    page = phone.pages[0] if phone.pages else phone.new_page()
+    sign_in(page, base, "officer", "/km/first-module/")
+    controlled(page)
+    page.click("[data-keep-button]")
+    page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
+
+    phone.set_offline(True)
+    page.goto(f"{base}/km/training/offline/quiz/{quiz.pk}/")
+    answer(page, RIGHT_ANSWERS)
+    page.click("#offline-quiz button[type=submit]")
+    page.wait_for_selector("[data-quiz-status]:visible")
+
+    question = quiz.questions.order_by("sort_order").first()
+    question.text_km = "សំណួរ​ថ្មី"
+    question.save()
+    phone.set_offline(False)
+    page.goto(f"{base}/km/training/")
+    with translation.override("km"):
+        reason = str(QUIZ_CHANGED)
+    page.wait_for_selector(f"[data-outbox-list] li:has-text('{reason}')", timeout=20_000)
+    assert not Attempt.objects.filter(learner=learner).exists()
+    # The kept module followed its quiz: the phone says it fetched the new version.
+    page.wait_for_selector("#net-status p:has-text('ទូរស័ព្ទ')", timeout=20_000)
+
+    page.click("[data-outbox-list] li button")
+    page.wait_for_selector("[data-outbox-list]", state="hidden")
+    assert page.evaluate("cfpStore.all('outbox').then((rows) => rows.length)") == 0
     phone.close()
