@@ -78,7 +78,7 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
     phone.set_offline(True)
     page = phone.pages[0] if phone.pages else phone.new_page()
     page.goto(f"{base}/km/training/offline/quiz/{quiz.pk}/")
-    assert page.is_checked("label.choice:has(span:text-matches('A trusted adult$')) input")
+    page.wait_for_selector("label.choice:has(span:text-matches('A trusted adult$')) input:checked")
     answer(page, RIGHT_ANSWERS[2:])
     page.click("#offline-quiz button[type=submit]")
     page.wait_for_selector("[data-quiz-status]:visible")
