@@ -28,7 +28,14 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         return super().process_response(request, response)
 
 
-COMPRESSIBLE_TYPES = ("text/", "application/json", "application/javascript", "application/xml", "image/svg+xml")
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/manifest+json",
+    "application/javascript",
+    "application/xml",
+    "image/svg+xml",
+)
 
 
 class TextGZipMiddleware(GZipMiddleware):
