@@ -33,9 +33,13 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || NEVER_KEPT.test(url.pathname)) return;
+  if (url.origin !== self.location.origin) return;
+  const keepable = !NEVER_KEPT.test(url.pathname);
   if (request.mode === "navigate") {
-    event.respondWith(navigate(event, url));
+    // Every page is answered, kept or not: with no connection, the offline page rather than the browser's error.
+    event.respondWith(navigate(event, url, keepable));
+  } else if (!keepable) {
+    return;
   } else if (request.method === "GET" && url.pathname.startsWith("/static/")) {
     event.respondWith(cacheFirst(request, STATIC));
   } else if (request.method === "GET" && /^\/media\//.test(url.pathname)) {
@@ -43,25 +47,26 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-async function navigate(event, url) {
+async function navigate(event, url, keepable) {
   const request = event.request;
-  const record = request.method === "GET" ? await cfpStore.get("pages", url.pathname).catch(() => null) : null;
+  const kept = keepable && request.method === "GET";
+  const record = kept ? await cfpStore.get("pages", url.pathname).catch(() => null) : null;
   if (record && record.lesson) {
-    const kept = await caches.match(request, { ignoreVary: true });
-    if (kept) {
+    const copy = await caches.match(request, { ignoreVary: true });
+    if (copy) {
       event.waitUntil(cfpStore.put("reads", { key: String(record.lesson), lesson: record.lesson, sent: false }));
-      return kept;
+      return copy;
     }
   }
   try {
     const response = await fetch(request);
-    if (request.method === "GET" && response.ok && (response.headers.get("Content-Type") || "").startsWith("text/html")) {
+    if (kept && response.ok && (response.headers.get("Content-Type") || "").startsWith("text/html")) {
       event.waitUntil(remember(url, response.clone(), record));
     }
     return response;
   } catch (error) {
-    const kept = request.method === "GET" && (await caches.match(request, { ignoreVary: true }));
-    return kept || caches.match(offlinePage(url), { cacheName: STATIC }).then((page) => page || Response.error());
+    const copy = kept && (await caches.match(request, { ignoreVary: true }));
+    return copy || caches.match(offlinePage(url), { cacheName: STATIC }).then((page) => page || Response.error());
   }
 }
 

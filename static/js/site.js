@@ -19,12 +19,22 @@
   const status = document.getElementById("net-status");
   const $ = (selector, root) => (root || document).querySelector(selector);
   const fill = (text, values) => (text || "").replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-  const megabytes = (bytes) => fill(status.dataset.size, { size: (bytes / 1048576).toFixed(1) });
+  const megabytes = (bytes) =>
+    bytes < 1048576
+      ? fill(status.dataset.sizeSmall, { size: Math.max(1, Math.round(bytes / 1024)) })
+      : fill(status.dataset.size, { size: (bytes / 1048576).toFixed(1) });
   document.documentElement.classList.add("offline-ready");
   navigator.serviceWorker.register("/sw.js").catch(() => {});
 
   /* Status line and notices. */
+  // Notices outlive a reload (sessionStorage), so a page refreshed after sending still says what happened.
   function say(text, link) {
+    const notices = JSON.parse(sessionStorage.getItem("cfp-notices") || "[]");
+    sessionStorage.setItem("cfp-notices", JSON.stringify(notices.concat([{ text, link }])));
+    show(text, link);
+  }
+
+  function show(text, link) {
     const line = document.createElement("p");
     line.textContent = text + " ";
     if (link) {
@@ -38,7 +48,9 @@
 
   async function showStatus() {
     const waiting = (await store.all("outbox")).filter((item) => item.state === "waiting");
-    const mine = waiting.filter((item) => item.learner === learner).length;
+    // A page kept without anyone's name (the offline page) counts the phone's own learner's answers as theirs.
+    const owner = learner || ((await store.get("meta", "learner")) || {}).value;
+    const mine = waiting.filter((item) => item.learner === owner).length;
     const line = $("[data-status-line]", status);
     const parts = [];
     if (!navigator.onLine) parts.push(status.dataset.offline);
@@ -372,6 +384,8 @@
   }
 
   async function start() {
+    for (const notice of JSON.parse(sessionStorage.getItem("cfp-notices") || "[]")) show(notice.text, notice.link);
+    sessionStorage.removeItem("cfp-notices");
     await claimPhone();
     document.querySelectorAll("[data-keep]").forEach(keepPanel);
     const kept = $("[data-kept-list]");
@@ -386,7 +400,9 @@
     window.addEventListener("online", () => { sync(); showStatus(); });
     window.addEventListener("offline", showStatus);
     await showStatus();
-    await sync().catch(() => {});
+    const sent = await sync().catch(() => []);
+    // A page that shows progress (My training, a module) is shown again with what the server just marked.
+    if (sent.some((result) => result.status === "graded") && $("[data-progress-page]")) return location.reload();
     if (outbox) listOutbox(outbox);
     await refreshKept().catch(() => {});
   }

@@ -65,6 +65,8 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
     page.goto(f"{base}/km/second-module/")  # never opened, not kept
     assert page.inner_text("h1") == "អ្នកគ្មានអ៊ីនធឺណិត"
     assert "/km/first-module/" in page.inner_html("[data-offline-items]")
+    page.goto(f"{base}/km/account/")  # never kept (personal), yet no browser error page either
+    assert page.inner_text("h1") == "អ្នកគ្មានអ៊ីនធឺណិត"
 
     page.goto(f"{base}/km/first-module/")
     page.click(".phone-quiz a")
