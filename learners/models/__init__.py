@@ -4,6 +4,7 @@ The models live in modules by job; every one is importable from here, where Djan
 """
 
 from .approval import SELF_APPROVAL, SecondTrainerApprovalTask
+from .decisions import REASON_MAX_LENGTH, ConfirmationDecision, Decision
 from .places import (
     COMMUNE_UNITS,
     DISTRICT_UNITS,
@@ -35,11 +36,14 @@ __all__ = [
     "COMMUNE_UNITS",
     "DISTRICT_OUTSIDE_PROVINCE",
     "DISTRICT_UNITS",
+    "Decision",
     "PHONE_TAKEN",
     "PROVINCE_UNITS",
+    "REASON_MAX_LENGTH",
     "SELF_APPROVAL",
     "Commune",
     "Confirmation",
+    "ConfirmationDecision",
     "CoordinatorScope",
     "District",
     "Gender",
