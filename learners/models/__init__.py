@@ -5,6 +5,7 @@ The models live in modules by job; every one is importable from here, where Djan
 
 from .approval import SELF_APPROVAL, SecondTrainerApprovalTask
 from .decisions import REASON_MAX_LENGTH, ConfirmationDecision, Decision
+from .notices import DecisionSeen
 from .places import (
     COMMUNE_UNITS,
     DISTRICT_UNITS,
@@ -28,6 +29,7 @@ from .profiles import (
     LearnerProfile,
     Source,
 )
+from .reminders import TextReminder
 from .sign_ins import SignInFailure
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "Confirmation",
     "ConfirmationDecision",
     "CoordinatorScope",
+    "DecisionSeen",
     "District",
     "Gender",
     "ImportBatch",
@@ -56,4 +59,5 @@ __all__ = [
     "SecondTrainerApprovalTask",
     "SignInFailure",
     "Source",
+    "TextReminder",
 ]
