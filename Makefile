@@ -31,7 +31,9 @@ fonts: install
 migrate: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 
+# The country's districts and communes (learners/data/gazetteer) before the demo, which places learners in them.
 demo: fonts migrate
+	$(DEV) $(BIN)/python manage.py import_gazetteer
 	$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo

@@ -1,10 +1,28 @@
-"""Reading an uploaded UTF-8 .csv row by row within the table limits."""
+"""Reading an uploaded UTF-8 .csv row by row within the table limits, comma-, semicolon- or tab-separated."""
 
 import csv
 import io
 import itertools
 
 from .table_limits import MAX_COLUMNS, NOT_CSV, NOT_UTF8, ImportFileError, Limits
+
+DELIMITERS = (",", ";", "\t")
+
+
+def delimiter(text: str) -> str:
+    """The separator of the heading row: Excel on a computer set to a region that writes decimals with a comma
+    (French, for one) saves "CSV" with semicolons, and some programs with tabs. The heading row names the columns,
+    so the separator it uses most, outside quotes, is the file's; a comma when it has none."""
+    heading = next((line for line in io.StringIO(text) if line.strip()), "")  # without splitting the whole file
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in heading:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda candidate: counts[candidate])  # the first (a comma) on a tie
+    return best if counts[best] else ","
 
 
 def csv_rows(content: bytes, *, max_rows: int) -> list[tuple[int, list[str]]]:
@@ -19,7 +37,8 @@ def csv_rows(content: bytes, *, max_rows: int) -> list[tuple[int, list[str]]]:
     limits = Limits(max_rows)
     try:
         # Row by row from the text: reading stops at the row limit instead of splitting the whole file first.
-        for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+        for line, cells in enumerate(reader, start=1):
             # Past the last column only blanks may follow (a sheet saved as CSV often has empty columns).
             extra = itertools.islice(enumerate(cells, start=1), MAX_COLUMNS, None)
             column, cell = next(((n, cell) for n, cell in extra if cell.strip()), (0, ""))

@@ -1,4 +1,8 @@
-"""Import districts and communes (and province names) from NCDD gazetteer CSV files: all or nothing, idempotent."""
+"""Import districts and communes (and province names) from NCDD gazetteer CSV files: all or nothing, idempotent.
+
+The project ships the country's gazetteer (BUNDLED, MIT-licensed, see its README), so a fresh machine has every
+district and commune; a deployment may import a newer one over it.
+"""
 
 import csv
 import io
@@ -23,6 +27,8 @@ PARENT_MISMATCH = _("%(file)s line %(line)s: parent %(parent)s does not match co
 MISSING_NAME = _("%(file)s line %(line)s: %(code)s needs both a Khmer and an English name.")
 UNKNOWN_UNIT = _("%(file)s line %(line)s: unknown unit type %(unit)s for %(code)s.")
 WRONG_LEVEL_UNIT = _("%(file)s line %(line)s: a %(unit)s cannot have a code of %(digits)s digits.")
+
+BUNDLED = Path(__file__).resolve().parent / "data" / "gazetteer"
 
 REQUIRED_COLUMNS = ("code", "name_km", "name_en", "parent_code")
 # The gazetteer's own words for each unit, in English and Khmer.

@@ -14,11 +14,10 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.roles import Role
-
 from .models import Gender, ImportBatch, LearnerProfile, Source
 from .names import check_username, clean_name
 from .phone import normalise_phone
+from .role_words import RoleWords, role_names
 from .selectors import PlaceIndex
 from .services import LearnerDetails, learner_create
 from .table_files import formula_warnings, read_table
@@ -52,7 +51,8 @@ MISSING_COLUMNS = _("The first row must name the columns; missing: %(columns)s."
 REQUIRED_VALUE = _("This value is required.")
 TOO_LONG = _("Too long: at most %(max)s characters.")
 UNKNOWN_GENDER = _("Unknown gender “%(value)s”: use female, male or other.")
-UNKNOWN_ROLE = _("Unknown role “%(value)s”.")
+UNKNOWN_ROLE = _("Unknown role “%(value)s”: write one of %(roles)s.")
+AMBIGUOUS_ROLE = _("“%(value)s” could be several roles (%(roles)s): write one of them.")
 UNKNOWN_PROVINCE = _("Unknown province “%(value)s”: give its code (01–25) or its Khmer or English name.")
 PROVINCE_OUT_OF_SCOPE = _("You cannot enrol learners in %(province)s.")
 UNKNOWN_DISTRICT = _("No district “%(value)s” in %(province)s.")
@@ -160,7 +160,7 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
     places = PlaceIndex()
     allowed = {province.code for province in provinces}
     genders = {**choice_words(Gender.choices), **GENDER_WORDS}
-    roles = choice_words(Role.choices)
+    roles = RoleWords()
     phones_seen: dict[str, int] = {}
     usernames_seen: dict[str, int] = {}
     phones = [row.values["phone"] for row in rows if row.values["phone"]]
@@ -198,9 +198,10 @@ def validate(*, rows: list[ImportRow], provinces) -> list[ImportRow]:
         gender = genders.get(values["gender"].casefold()) if values["gender"] else None
         if values["gender"] and gender is None:
             row.error("gender", UNKNOWN_GENDER % {"value": values["gender"]})
-        role = roles.get(values["role"].casefold()) if values["role"] else None
+        role, candidates = roles.find(values["role"]) if values["role"] else (None, [])
         if values["role"] and role is None:
-            row.error("role", UNKNOWN_ROLE % {"value": values["role"]})
+            message = AMBIGUOUS_ROLE if candidates else UNKNOWN_ROLE
+            row.error("role", message % {"value": values["role"], "roles": role_names(candidates)})
 
         province = district = commune = None
         if values["province"]:

@@ -91,15 +91,16 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     return csv_response(f"import-{batch.pk}-report.csv", header, (export_row(learner) for learner in learners))
 
 
-# One filled-in row shows every accepted way of writing a value (code or name, Khmer or English).
+# One filled-in row shows every accepted way of writing a value (code or name, Khmer or English, a role as people
+# write it); its district and commune are in the gazetteer that comes with the project.
 EXAMPLE_ROW = [
     "សុខ ចន្ថា",
     "Sok Chantha",
     "female",
-    "police_officer",
+    "ប៉ូលីស",
     "07",
     "អង្គរជ័យ",
-    "",
+    "070101",
     "ស្នងការដ្ឋាននគរបាលខេត្តកំពត",
     "012 000 001",
     "",
