@@ -60,7 +60,11 @@ async function navigate(event, url, keepable) {
   }
   try {
     const response = await fetch(request);
-    if (kept && response.ok && (response.headers.get("Content-Type") || "").startsWith("text/html")) {
+    // The learner's own pages are kept even when marked no-store for shared computers (My training, the quiz):
+    // the phone's copies are theirs and are removed when they sign out. A page the server says must not be
+    // kept at all (a notice meant to be read once) carries "X-Not-Kept".
+    const storable = !response.headers.has("X-Not-Kept");
+    if (kept && storable && response.ok && (response.headers.get("Content-Type") || "").startsWith("text/html")) {
       event.waitUntil(remember(url, response.clone(), record));
     }
     return response;
