@@ -177,3 +177,20 @@ def test_answers_the_server_cannot_mark_stay_on_the_phone_with_the_reason(live_s
     page.wait_for_selector("[data-outbox-list]", state="hidden")
     assert page.evaluate("cfpStore.all('outbox').then((rows) => rows.length)") == 0
     phone.close()
+
+
+def test_a_quiz_opened_once_online_can_be_taken_offline(live_server, site_tree, playwright, tmp_path):
+    places = make_places()
+    quiz = make_quiz(site_tree.module)
+    LearnerFactory(province=places.kampot, username="officer")
+    base = live_server.url
+    phone = open_phone(playwright, tmp_path / "phone")
+    page = phone.pages[0] if phone.pages else phone.new_page()
+    sign_in(page, base, "officer", "/km/first-module/")
+    controlled(page)
+    page.click(".phone-quiz a")  # opened, not kept: the page the learner saw is what stays
+    page.wait_for_selector("#offline-quiz")
+    phone.set_offline(True)
+    page.goto(f"{base}/km/training/offline/quiz/{quiz.pk}/")
+    assert page.locator("#offline-quiz fieldset").count() == 4
+    phone.close()
