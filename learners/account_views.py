@@ -1,6 +1,6 @@
 """A learner's own account pages (/km/account/...): sign in and out, registration, profile, password.
 
-Thin: forms check input, services write, selectors read.
+Thin: forms check input, services write, selectors read. Where people land after signing in is in `landing`.
 """
 
 from django.contrib import messages
@@ -11,12 +11,12 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from . import lockout, selectors, services
+from . import landing, lockout, selectors, services
 from .forms import LearnerDetailsForm, RegistrationForm, SignInForm
-from .models import LearnerProfile
+from .models import LearnerProfile, Province
+from .place_fields import ProvinceStepForm
 
 REGISTERED = _(
     "Welcome! You can start learning now. A coordinator of %(province)s will confirm your account; "
@@ -27,28 +27,44 @@ PASSWORD_CHANGED = _("Your password is changed.")
 NO_PROFILE = _("Your account has no learner profile.")
 
 
-def home_url() -> str:
-    return f"/{translation.get_language()}/"
-
-
 class SignInView(auth_views.LoginView):
+    """A learner goes where they were going (`?next=`, in the language they signed in with); without one, a
+    coordinator lands on their coordinator page and anyone else on the home page."""
+
     form_class = SignInForm
     template_name = "learners/sign_in.html"
     redirect_authenticated_user = True
 
+    def get_redirect_url(self):
+        return landing.next_in_language(super().get_redirect_url())
+
     def get_default_redirect_url(self):
-        return home_url()
+        return landing.landing_url(self.request.user)
 
 
 class SignOutView(auth_views.LogoutView):
     def get_default_redirect_url(self):
-        return home_url()
+        return landing.home_url()
+
+
+def _registration_province(request: HttpRequest) -> Province | None:
+    code = request.POST.get("province") or request.GET.get("province")
+    return Province.objects.filter(code=code).first() if code else None
 
 
 def register(request: HttpRequest) -> HttpResponse:
+    """Two steps, so that a phone without JavaScript can offer the districts and communes of one province: the
+    province (a GET form), then the details with that province's places."""
     if request.user.is_authenticated:
         return redirect("learners:profile")
-    form = RegistrationForm(request.POST or None)
+    next_url = landing.next_in_language(landing.safe_next(request, request.POST.get("next") or request.GET.get("next")))
+    province = _registration_province(request)
+    if province is None:
+        # Bound (and so showing why) once a province was asked for: an unknown code, or a form posted without one.
+        data = request.POST if request.method == "POST" else (request.GET if "province" in request.GET else None)
+        step = ProvinceStepForm(data)
+        return render(request, "learners/register_province.html", {"form": step, "next": next_url})
+    form = RegistrationForm(request.POST or None, initial={"province": province}, place_province=province)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -65,8 +81,9 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             login(request, profile.user, backend="learners.backends.PhoneOrUsernameBackend")
             messages.success(request, REGISTERED % {"province": profile.province.name})
-            return redirect("learners:profile")
-    return render(request, "learners/register.html", {"form": form}, status=status)
+            return redirect(next_url or "learners:profile")
+    context = {"form": form, "province": province, "next": next_url}
+    return render(request, "learners/register.html", context, status=status)
 
 
 @login_required

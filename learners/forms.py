@@ -8,8 +8,9 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from core.roles import Role
 
-from .models import Commune, Confirmation, District, Gender, Province
+from .models import Confirmation, Gender, Province
 from .phone import normalise_phone
+from .place_fields import commune_field, district_field, limit_to_province
 from .services import PRIVILEGED_CREDENTIALS, LearnerDetails
 
 USERNAME_OR_PHONE = _("Username or phone number")
@@ -52,11 +53,6 @@ FILE_TOO_BIG = _("The file is larger than %(size)s MB. Split it into smaller fil
 FILE_TYPE = _("Upload a .csv or .xlsx file.")
 
 
-class CommuneChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.district.name})"
-
-
 class LearnerDetailsForm(forms.Form):
     """The profile fields; district and commune offer the places of one province (the chosen or current one)."""
 
@@ -67,8 +63,8 @@ class LearnerDetailsForm(forms.Form):
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, widget=forms.RadioSelect)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all())
-    district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none(), required=False)
-    commune = CommuneChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
+    district = district_field()
+    commune = commune_field()
     unit = forms.CharField(
         label=_("Unit or organisation"),
         max_length=200,
@@ -99,10 +95,7 @@ class LearnerDetailsForm(forms.Form):
                 self.fields[name].help_text = PRIVILEGED_CREDENTIALS
         province_code = self._chosen_province_code(place_province)
         if province_code:
-            self.fields["district"].queryset = District.objects.filter(province_id=province_code)
-            self.fields["commune"].queryset = Commune.objects.filter(
-                district__province_id=province_code
-            ).select_related("district")
+            limit_to_province(self, province_code)
         else:
             del self.fields["district"]
             del self.fields["commune"]
@@ -145,7 +138,11 @@ class LearnerDetailsForm(forms.Form):
 
 
 class RegistrationForm(LearnerDetailsForm):
-    """Self-registration asks only what is needed; the rest can be added later on the profile page."""
+    """Self-registration asks only what is needed; the rest can be added later on the profile page.
+
+    The province is chosen on the step before (`place_fields.ProvinceStepForm`), so this form can offer its
+    districts and communes without JavaScript; it travels on as a hidden field, checked like any other.
+    """
 
     username = forms.CharField(
         label=_("Username (optional)"),
@@ -169,6 +166,8 @@ class RegistrationForm(LearnerDetailsForm):
         "gender",
         "role",
         "province",
+        "district",
+        "commune",
         "unit",
         "phone",
         "username",
@@ -178,8 +177,9 @@ class RegistrationForm(LearnerDetailsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("full_name_latin", "email", "district", "commune"):
+        for name in ("full_name_latin", "email"):
             self.fields.pop(name, None)
+        self.fields["province"].widget = forms.HiddenInput()
 
     def clean(self):
         data = super().clean()

@@ -36,7 +36,9 @@ def test_registration_page_in_both_languages(client, places, language):
     response = client.get(f"/{language}/account/register/")
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
-    assert 'name="phone"' in response.content.decode()
+    assert 'name="province"' in response.content.decode()  # first the province, then its places and the rest
+    details = client.get(f"/{language}/account/register/?province={places.kampot.code}")
+    assert 'name="phone"' in details.content.decode()
 
 
 def test_registration_signs_in_and_waits_for_confirmation(client, places):
