@@ -17,8 +17,9 @@ service worker to control it, presses "Keep this module on my phone", and then o
 lessons it never opened (budget: 0 bytes), and another with the network cut (it must render, 0 bytes).
 And the JavaScript weight: /sw.js and every script the pages load, as served (`script_weight.py`).
 
-Run twice: with the machine's fonts as they are, and with every system font that covers Khmer hidden
-from Chromium (a generated fontconfig file), so the self-hosted fallback web font must be downloaded:
+Run twice: with the machine's fonts as they are (Noto Sans Khmer from the project's font package is added when
+the machine has no Khmer font: a phone that has one, as Android phones do), and with every system font that covers
+Khmer hidden from Chromium (a generated fontconfig file), so the self-hosted fallback web font must be downloaded:
 the worst case, a phone without a Khmer font.
 
     .venv/bin/python bench/page_weight.py [--json out.json] [--mode system|no-khmer-font|both] [--every-lesson]
@@ -34,13 +35,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from devtools import NetworkLog, settle
-from script_weight import print_script_weight, script_weight
+from script_weight import SERVICE_WORKER, print_script_weight, script_weight
 from server import (
     ProductionServer,
     collectstatic,
@@ -71,10 +73,10 @@ WARM_VISIT_BUDGET = 20_000
 KEPT_LESSON_BUDGET = 0
 BUDGETS = {"first": FIRST_VISIT_BUDGET, "warm": WARM_VISIT_BUDGET, "kept": KEPT_LESSON_BUDGET}
 MAX_SCROLL_STEPS = 60
-# After a navigation to a page it controls, Chromium checks the service worker's script for an update once the
-# worker has been idle about a second (the spec's "soft update"). A step ends only after this much quiet, so the
-# check is counted in the step that caused it, not in the next one.
-UPDATE_CHECK_QUIET_MS = 2_500
+# After each navigation to a page the service worker controls, Chromium checks the worker's script for an update
+# (the spec's "soft update"), a second or two later, once the worker is idle. Such a step waits for that request
+# (bounded), so it is counted in the step that caused it, not in the next one, nor missed.
+UPDATE_CHECK_TIMEOUT_MS = 10_000
 WORKER_READY_MS = 15_000
 KEEP_TIMEOUT_MS = 120_000
 LANGUAGES = ("km", "en")
@@ -118,7 +120,19 @@ def read_to_the_end(page, log: NetworkLog, wire: WireCounter) -> None:
         if at_bottom:
             break
     page.evaluate("() => document.fonts.ready.then(() => true)")
-    settle(page, log, wire, quiet_ms=UPDATE_CHECK_QUIET_MS)
+    settle(page, log, wire)
+
+
+def wait_for_update_check(page, log: NetworkLog, wire: WireCounter) -> bool:
+    """Wait (bounded) until the browser has asked for the worker's script, sent or refused; True if it did."""
+    deadline = time.monotonic() + UPDATE_CHECK_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        asked = [r.path for r in wire.requests] + [line.split(" ")[1] for line in wire.attempted_while_cut]
+        if SERVICE_WORKER in asked:
+            settle(page, log, wire)
+            return True
+        page.wait_for_timeout(100)
+    return False
 
 
 @dataclass
@@ -145,14 +159,18 @@ class Visit:
     # Per path, where the wire carried more than DevTools reported: [path, wire bytes, DevTools bytes].
     unseen: list[list] = field(default_factory=list)
     attempted_while_cut: list[str] = field(default_factory=list)
+    update_check: bool | None = None  # whether the browser asked for /sw.js after the navigation (None: not waited)
 
     @property
     def verdict(self) -> str:
         return "PASS" if self.transferred <= self.budget else "OVER"
 
 
-def summarise(language: str, kind: str, url: str, log: NetworkLog, wire: WireCounter) -> Visit:
+def summarise(
+    language: str, kind: str, url: str, log: NetworkLog, wire: WireCounter, update_check: bool | None = None
+) -> Visit:
     visit = Visit(language=language, kind=kind, url=url, budget=BUDGETS[kind], accept_encoding=log.accept_encoding)
+    visit.update_check = update_check
     visit.transferred, visit.sent, visit.connections = wire.down, wire.up, wire.connections
     for resource in log.rows():
         visit.resources.append({**asdict(resource), "body": resource.body, "network_bytes": resource.network_bytes})
@@ -222,6 +240,8 @@ def print_visit(visit: Visit, title: str) -> None:
         print(f"    on the wire, not (all) in DevTools: {path}: {down:,} bytes (DevTools: {seen:,})")
     for line in visit.attempted_while_cut:
         print(f"    tried while the network was cut (nothing sent back): {line}")
+    if visit.update_check is False:
+        print(f"    the browser did not ask for {SERVICE_WORKER} within {UPDATE_CHECK_TIMEOUT_MS:,} ms")
     print(
         f"  {visit.verdict}: {visit.transferred:,} bytes over the network against a budget of {visit.budget:,}; "
         f"{visit.from_cache} of {visit.requests} requests from a cache or the service worker"
@@ -253,7 +273,8 @@ def measure_pair(
             with page.expect_navigation(wait_until="load"):
                 next_link.first.click()
             read_to_the_end(page, log, wire)
-            return [first, summarise(language, "warm", page.url, log, wire)]
+            checked = wait_for_update_check(page, log, wire)
+            return [first, summarise(language, "warm", page.url, log, wire, update_check=checked)]
         finally:
             context.close()
 
@@ -316,7 +337,8 @@ def open_kept(page, log: NetworkLog, wire: WireCounter, *, language: str, url: s
     start_counting(log, wire)
     page.goto(url, wait_until="load")
     read_to_the_end(page, log, wire)
-    visit = summarise(language, "kept", page.url, log, wire)
+    checked = wait_for_update_check(page, log, wire)
+    visit = summarise(language, "kept", page.url, log, wire, update_check=checked)
     shown = squeeze(page.inner_text("h1")) if page.locator("h1").count() else ""
     return {
         **asdict(visit),
@@ -348,6 +370,7 @@ def measure_kept(playwright, *, language: str, module_url: str, browser_env: dic
             page.goto(module_url, wait_until="load")
             result["reloaded"] = not worker_ready(page)
             if result["reloaded"]:
+                start_counting(log, wire)
                 page.reload(wait_until="load")
             result["controlled"] = page.evaluate("() => !!navigator.serviceWorker.controller")
             lessons = page.eval_on_selector_all("ol.cards a", "links => links.map((a) => a.href)")
@@ -356,13 +379,15 @@ def measure_kept(playwright, *, language: str, module_url: str, browser_env: dic
             # A short module repeats its last lesson (then "never opened" no longer holds for the later steps).
             chosen = {key: lessons[min(i, len(lessons) - 1)] for i, (key, _label) in enumerate(KEPT_STEPS)}
             expected = {url: heading(url) for url in set(chosen.values())}
-            settle(page, log, wire, quiet_ms=UPDATE_CHECK_QUIET_MS)
+            if result["reloaded"]:  # a navigation the worker controlled: wait for the check it brings
+                wait_for_update_check(page, log, wire)
+            settle(page, log, wire)
 
             start_counting(log, wire)
             page.click("[data-keep-button]")
             page.wait_for_selector("[data-keep-remove]:visible", timeout=KEEP_TIMEOUT_MS)
             settle(page, log, wire)
-            result["keeping"] = {"bytes": wire.down, "sent": wire.up, "requests": len(log.rows())}
+            result["keeping"] = {"bytes": wire.down, "sent": wire.up, "requests": len(wire.requests)}
             result["panel"] = squeeze(page.inner_text("[data-keep-status]"))
             result["on_the_phone"] = page.evaluate(ON_THE_PHONE)
 
@@ -388,8 +413,8 @@ def print_kept(mode: str, kept: dict) -> None:
     keeping, phone = kept["keeping"], kept["on_the_phone"]
     print(
         f"  The worker controlled the page {'after a reload' if kept['reloaded'] else 'without a reload'}. "
-        f"Keeping the module cost {keeping['bytes']:,} bytes over the network ({keeping['requests']} requests seen "
-        f"by DevTools); the panel says: {kept['panel']!r}"
+        f"Keeping the module cost {keeping['bytes']:,} bytes over the network ({keeping['requests']} requests); "
+        f"the panel says: {kept['panel']!r}"
     )
     for record in phone["kept"]:
         print(
@@ -429,6 +454,24 @@ def fontconfig_without_khmer(folder: Path) -> tuple[Path, list[str]]:
         encoding="utf-8",
     )
     return conf, files
+
+
+def fontconfig_with_phone_font(folder: Path) -> Path:
+    """A fontconfig file that adds Noto Sans Khmer (the project's pinned font package, the family Android phones
+    ship) to the system configuration: the `system` mode on a machine that has no Khmer font of its own."""
+    import fontpkg_noto_sans_khmer
+
+    cache = folder / "fontconfig-cache-phone"
+    cache.mkdir(parents=True, exist_ok=True)
+    conf = folder / "fonts-phone.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{Path(fontpkg_noto_sans_khmer.ROOT) / 'files'}</dir>\n"
+        f"  <cachedir>{cache}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
 
 
 def khmer_fonts_visible(env: dict[str, str] | None = None) -> list[str]:
@@ -547,7 +590,13 @@ def run(modes: list[str], every: bool = False) -> dict:
                         print(f"   WARNING: fontconfig still lists Khmer fonts: {', '.join(still)}")
                 else:
                     system = khmer_fonts_visible()
-                    print(f"\n== mode {mode}: system Khmer fonts: {', '.join(system) if system else 'none'} ==")
+                    if not system:
+                        browser_env["FONTCONFIG_FILE"] = str(fontconfig_with_phone_font(Path(tmp)))
+                        system = khmer_fonts_visible(browser_env)
+                        print(f"\n== mode {mode}: the machine has no Khmer font; added, as a phone has it: ", end="")
+                    else:
+                        print(f"\n== mode {mode}: system Khmer fonts: ", end="")
+                    print(f"{', '.join(system) if system else 'none'} ==")
                 visits: list[Visit] = []
                 for language in LANGUAGES:
                     visits += measure_pair(

@@ -79,9 +79,26 @@ def page_weight_markdown(results: dict) -> list[str]:
             fetched = [lang for lang, v in (("km", km), ("en", en)) if v["web_font_fetched"]]
             font_note = f"; web font fetched: {', '.join(fetched) or 'no'}"
         lines.append(
-            f"| {label}{font_note} | {kb(km['transferred'])} ({km['requests'] - km['from_cache']} req) "
-            f"| {kb(en['transferred'])} ({en['requests'] - en['from_cache']} req) | {kb(budget)} "
+            f"| {label}{font_note} | {kb(km['transferred'])} ({len(km['wire_requests'])} req) "
+            f"| {kb(en['transferred'])} ({len(en['wire_requests'])} req) | {kb(budget)} "
             f"| {verdict(worst, budget)} |"
+        )
+    kept = {(mode, k["language"]): k for mode, rows in results.get("kept", {}).items() for k in rows}
+    for key, label in (
+        ("online", "Kept lesson opened again (first page after keeping)"),
+        ("again", "Kept lesson opened again (another)"),
+        ("offline", "Kept lesson, network cut"),
+    ):
+        km, en = (
+            kept.get(("no-khmer-font", "km")) or kept.get(("system", "km")),
+            kept.get(("no-khmer-font", "en")) or kept.get(("system", "en")),
+        )
+        if not km or not en:
+            continue
+        rendered = "" if km[key]["rendered"] and en[key]["rendered"] else " (**not rendered**)"
+        lines.append(
+            f"| {label}{rendered} | {km[key]['transferred']:,} B | {en[key]['transferred']:,} B | 0 B "
+            f"| {verdict(max(km[key]['transferred'], en[key]['transferred']), 0)} |"
         )
     every = results.get("every_lesson")
     if every:
@@ -105,6 +122,15 @@ def page_weight_markdown(results: dict) -> list[str]:
             f"| Heaviest 'next lesson' step of the manual, warm cache | {heaviest('warm', 'km')} "
             f"| {heaviest('warm', 'en')} | 20.0 KB | {verdict(worst('warm'), 20_000)} |"
         )
+    scripts = results.get("scripts")
+    if scripts:
+        totals = scripts["totals"]
+        lines += [
+            "",
+            f"Service worker plus all JavaScript: {totals['served']:,} bytes as served to Chromium, "
+            f"{totals['gzip']:,} with gzip only ({totals['plain']:,} plain), budget {scripts['budget']:,}: "
+            f"{verdict(totals['served'], scripts['budget'])}.",
+        ]
     compression = results.get("html_compression", {})
     if compression:
         lines += [
