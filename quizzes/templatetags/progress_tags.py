@@ -8,7 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch
 
-from .. import selectors
+from .. import resume, selectors
 
 register = template.Library()
 
@@ -74,6 +74,14 @@ def quiz_panel(context, module):
 def training_link(context):
     """A link to "My training" for signed-in learners; nothing for anonymous readers."""
     return {"show": _user(context) is not None}
+
+
+@register.inclusion_tag("quizzes/_continue.html", takes_context=True)
+def continue_reading(context):
+    """ "Continue where you left off" with the lesson last opened, for a signed-in learner who has opened one."""
+    user = _user(context)
+    lesson = resume.last_lesson_opened(learner=user) if user is not None else None
+    return {"lesson": lesson, "request": context.get("request")}
 
 
 @register.inclusion_tag("quizzes/_keep_panel.html")
