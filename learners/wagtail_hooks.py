@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import lockout_admin, two_factor
+from .admin_panels import WaitingRegistrationsPanel
 from .models import Commune, CoordinatorScope, District, Province
 from .selectors import manages_learners
 
@@ -77,6 +78,13 @@ class CoordinationMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_coordination_link():
     return CoordinationMenuItem(_("Learners"), reverse("learners:learner_list"), icon_name="user", order=300)
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_registrations_panel(request, panels):
+    """Coordinators see on the dashboard how many registrations in their provinces wait for them."""
+    if (panel := WaitingRegistrationsPanel.for_user(request.user)) is not None:
+        panels.append(panel)
 
 
 class SignInLocksMenuItem(MenuItem):

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "learners.security_middleware.AccountSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A learner's account decision is shown once: recorded as seen after the page showing it goes out (no-store).
+    "learners.notices.DecisionNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
