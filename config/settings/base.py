@@ -198,6 +198,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "curriculum.uploads.LessonDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party players or oEmbed look-ups
 
+# Text messages (core.sms): none leave unless a backend is named, e.g. "core.sms.ConsoleBackend" to see them.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.DisabledBackend")
+SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))  # where core.sms.FileBackend writes
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},

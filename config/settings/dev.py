@@ -14,3 +14,5 @@ if os.environ.get("TWO_FACTOR_REQUIRED", "0") != "1":
     LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []
 # Development data (the demo learners' activity, generate_load_data): never installed in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
+# Text messages are printed in `make run`'s output instead of being sent (core.sms); SMS_BACKEND chooses another.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
