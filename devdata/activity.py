@@ -3,7 +3,8 @@
 The story is random (skill, pace, how far the learner means to go); everything that follows from it is not:
 attempts are arranged by quizzes.attempts.snapshot_arranged and graded by quizzes.grading, a module counts as
 completed when quizzes.completion.module_is_complete says so after a lesson view or a passing submission (the
-two events on which module_completion_refresh looks), the course when course_is_complete says so, a certificate
+two events on which module_completion_refresh looks), the course when course_is_complete says so of the modules
+quizzes.selectors.required_modules gives the learner's role (devdata.curriculum reads them), a certificate
 goes to whom may_hold_certificate allows (once confirmed), and its code is drawn by certificate_code. The result
 is unsaved model instances, written in bulk by devdata.writing.
 """
@@ -23,6 +24,8 @@ from quizzes.grading import grade, is_passed, score_percent
 from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion
 
 from .curriculum import Arrangement, Curriculum, ModulePlan
+
+SKIP_OPTIONAL = 0.6  # the share of learners who leave aside a module their role does not require
 
 
 class OutOfTime(Exception):
@@ -197,11 +200,12 @@ class Study:
         return self.activity.confirmation
 
     def certify(self, at: datetime) -> None:
-        """certificate_issue_if_complete: once, when every required module is completed by a learner who may
-        hold it; for one still waiting then, certificates_issue_on_confirmation at their confirmation."""
-        curriculum = self.world.curriculum
+        """certificate_issue_if_complete: once, when every module the learner's role requires is completed by a
+        learner who may hold it; for one still waiting then, certificates_issue_on_confirmation at their
+        confirmation."""
+        required = self.world.curriculum.required_for(self.activity.holder.get("role"))
         if self.activity.certificate is not None or not course_is_complete(
-            completed_module_ids=set(self.done), required_module_ids={m.module_id for m in curriculum.required}
+            completed_module_ids=set(self.done), required_module_ids={m.module_id for m in required}
         ):
             return
         issued_at = at
@@ -210,10 +214,10 @@ class Study:
             if confirmed_at is None or not may_hold_certificate(confirmation=self.confirmation_on(confirmed_at)):
                 return
             issued_at = confirmed_at
-        last = max(self.done[module.module_id].completed_at for module in curriculum.required)
+        last = max(self.done[module.module_id].completed_at for module in required)
         self.activity.certificate = Certificate(
             learner=self.activity.learner,
-            manual_id=curriculum.manual_id,
+            manual_id=self.world.curriculum.manual_id,
             code=self.code(),
             issued_at=issued_at,
             completed_on=timezone.localdate(last),
@@ -224,7 +228,7 @@ class Study:
                     "title": dict(module.title),
                     "completed_on": timezone.localdate(self.done[module.module_id].completed_at).isoformat(),
                 }
-                for module in curriculum.required
+                for module in required
             ],
         )
         self.activity.progress.course_completed_at = last  # noted with the certificate, as the course's end
@@ -247,13 +251,18 @@ def study(
     skill: float | None = None,
 ) -> Activity:
     """The learner's reading and attempts module by module from `start`, up to module `goal` (then they stop
-    half-way through the next one): some finish, some fail, some run out of attempts or of time. `skill` (0..1,
-    the chance of answering a question right) is drawn when not given."""
+    half-way through the next one): some finish, some fail, some run out of attempts or of time. Most pass over
+    the modules their role does not require, and failing one of those does not stop them. `skill` (0..1, the
+    chance of answering a question right) is drawn when not given."""
     story = Study(activity, world=world, rng=rng, clock=Clock(start, world.now))
     drawn = rng.uniform(0.45, 0.98)
     skill = drawn if skill is None else skill
+    required = {module.module_id for module in world.curriculum.required_for(activity.holder.get("role"))}
     with contextlib.suppress(OutOfTime):
         for index, module in enumerate(world.curriculum.modules):
+            optional = module.module_id not in required
+            if optional and rng.random() < SKIP_OPTIONAL:
+                continue  # not required of their role: most leave it aside
             if index:
                 story.clock.advance(rng.expovariate(1 / (9 * 86400)))  # days or weeks before the next module
             stopping = index >= goal
@@ -271,6 +280,6 @@ def study(
                 if attempt is None or attempt.passed:
                     break
                 skill = min(0.99, skill + 0.15)  # they go back over the lessons
-            if module.module_id not in story.done:
+            if module.module_id not in story.done and not optional:
                 break  # out of attempts or of patience: the learner stops here
     return activity

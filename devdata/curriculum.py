@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
+from core.roles import Role
 from curriculum.models import LessonPage, ManualPage, ModulePage
 from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
 from quizzes.models import Quiz
+from quizzes.selectors import required_modules
 
 NO_CURRICULUM = gettext_lazy("The database has no live manual with modules and quizzes to train on.")
 ARRANGEMENTS_PER_QUIZ = 64
@@ -36,7 +38,11 @@ class ModulePlan:
 class Curriculum:
     manual_id: int
     modules: tuple[ModulePlan, ...]
-    required: tuple[ModulePlan, ...]  # every live module the certificate needs, in order (some may be empty)
+    # Per role, every live module its certificate needs, in order (some may be empty), as required_modules says.
+    required: dict[str, tuple[ModulePlan, ...]]
+
+    def required_for(self, role: str | None) -> tuple[ModulePlan, ...]:
+        return self.required.get(role or "", ())
 
 
 def lean_content(content: dict) -> dict:
@@ -80,16 +86,16 @@ def _plan(module: ModulePage, *, full_snapshots: bool) -> ModulePlan:
 def curriculum_read(*, full_snapshots: bool = False) -> Curriculum:
     """The first live manual that has live modules with quizzes; raises NoCurriculum when there is none."""
     for manual in ManualPage.objects.live().order_by("path"):
-        modules = [
-            (module.required_for_certificate, _plan(module, full_snapshots=full_snapshots))
+        plans = {
+            module.pk: _plan(module, full_snapshots=full_snapshots)
             for module in ModulePage.objects.child_of(manual).live().order_by("path")
-        ]
-        if any(plan.quiz_id for _required, plan in modules):
-            return Curriculum(
-                manual_id=manual.pk,
-                modules=tuple(plan for _required, plan in modules),
-                required=tuple(plan for required, plan in modules if required),
-            )
+        }
+        if any(plan.quiz_id for plan in plans.values()):
+            required = {
+                role: tuple(plans[module.pk] for module in required_modules(manual=manual, role=role))
+                for role in Role.values
+            }
+            return Curriculum(manual_id=manual.pk, modules=tuple(plans.values()), required=required)
     raise NoCurriculum(NO_CURRICULUM)
 
 

@@ -27,6 +27,7 @@ ROLE_UNITS = {
     Role.POLICE_OFFICER: "ស្នងការដ្ឋាននគរបាល",
     Role.COMMUNE_COUNCIL: "ក្រុមប្រឹក្សាឃុំ/សង្កាត់",
     Role.CCWC_FOCAL_POINT: "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារ",
+    Role.VILLAGE_CHIEF: "រដ្ឋបាលភូមិ",
     Role.OFFICIAL: "រដ្ឋបាល",
     Role.OTHER: "",
 }

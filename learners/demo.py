@@ -84,6 +84,7 @@ ROLE_MIX = [
     (Role.POLICE_OFFICER, 50, 0.25),
     (Role.COMMUNE_COUNCIL, 25, 0.4),
     (Role.CCWC_FOCAL_POINT, 12, 0.7),
+    (Role.VILLAGE_CHIEF, 10, 0.15),
     (Role.OFFICIAL, 8, 0.3),
     (Role.OTHER, 5, 0.5),
 ]
@@ -102,6 +103,8 @@ def _unit(role: str, province: Province, commune: Commune | None) -> str:
         return f"ក្រុមប្រឹក្សាឃុំ{commune.name_km}" if commune else "ក្រុមប្រឹក្សាឃុំ/សង្កាត់"
     if role == Role.CCWC_FOCAL_POINT:
         return "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារ"
+    if role == Role.VILLAGE_CHIEF:
+        return f"រដ្ឋបាលភូមិ ឃុំ{commune.name_km}" if commune else "រដ្ឋបាលភូមិ"
     if role == Role.OFFICIAL:
         return f"រដ្ឋបាល{place}"
     return ""

@@ -15,7 +15,7 @@ from . import groups, lockout, registration_limits, selectors
 from .models import PHONE_TAKEN, Commune, Confirmation, District, LearnerProfile, Province, Source
 from .names import check_username
 from .phone import looks_like_phone, normalise_phone
-from .signals import learner_confirmed
+from .signals import learner_confirmed, learner_role_changed
 
 USERNAME_TAKEN = _("This username is taken. Choose another one.")
 USERNAME_IS_A_PHONE = _("A username cannot be a phone number other than your own.")
@@ -241,6 +241,8 @@ def learner_update(*, profile: LearnerProfile, details: LearnerDetails, actor) -
         profile.confirmed_at = None
     user.save(update_fields=["email"])
     profile.save()
+    if profile.role != claim_before[1]:
+        learner_role_changed.send(sender=LearnerProfile, profile=profile, actor=actor)  # what their course requires
     return profile
 
 

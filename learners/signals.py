@@ -3,8 +3,13 @@
 `learner_confirmed` is sent by learners.services.learner_confirm inside the confirmation's transaction, after the
 profile is saved, with `profile` and `actor`. quizzes.receivers issues the certificates of courses the learner
 completed while waiting; a receiver that fails rolls the confirmation back, so nothing is half-saved.
+
+`learner_role_changed` is sent by learners.services.learner_update inside the edit's transaction, after the profile
+is saved with a new role, with `profile` and `actor`. quizzes.receivers brings the learner's course completion in
+line with what the new role requires.
 """
 
 from django.dispatch import Signal
 
 learner_confirmed = Signal()
+learner_role_changed = Signal()

@@ -3,15 +3,24 @@
 The one record of a learner's training progress is their profile's report columns (`training_started_at`,
 `training_active_on`, `course_completed_at` on learners.LearnerProfile), plus the ModuleCompletion and Certificate
 rows. This module is their only writer, always inside the transaction of the activity that changes them (a lesson
-view here, a submission in quizzes.attempts). The rules (`module_is_complete`, `course_is_complete`) are pure
-functions, so the data generator decides completion exactly as the site does.
+view here, a submission in quizzes.attempts), or of the change of what the course requires (a module's required
+roles, quizzes.requirements; a learner's role, quizzes.receivers). The rules (`module_is_complete`,
+`course_is_complete`, and selectors.required_modules for what a role must complete) are pure functions or plain
+reads, so the data generator decides completion exactly as the site does.
+
+`course_completed_at` always follows the learner's role's current requirements: set (to when the last required
+module was completed) for a confirmed learner who completed every module their role requires, empty for anyone
+who did not. A certificate, once issued, stands: it says what was required when it was earned.
 """
 
 import secrets
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime
 
-from django.db.models import F, Q, Value
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
@@ -20,10 +29,11 @@ from curriculum.models import LessonPage, ManualPage, ModulePage
 from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
-from .selectors import learner_holder, required_modules
+from .selectors import learner_holder, learner_holders, required_modules
 from .transactions import lock_learner, write_transaction
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are typed from paper
+CERTIFICATE_BATCH = 1000
 
 
 def bilingual(obj, field: str) -> dict:
@@ -49,7 +59,7 @@ def may_hold_certificate(*, confirmation: str | None) -> bool:
 
 
 def course_is_complete(*, completed_module_ids: set[int], required_module_ids: set[int]) -> bool:
-    """Every module required for the certificate completed (a course requiring none is never completed)."""
+    """Every module the learner's role requires completed (a course requiring none is never completed)."""
     return bool(required_module_ids) and required_module_ids <= completed_module_ids
 
 
@@ -149,44 +159,155 @@ def module_completion_refresh(
 
 
 def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime | None = None) -> Certificate | None:
-    """Issue the course certificate once every required module is completed by a confirmed learner (and only
-    once), and note the course completed on the learner's profile in the same transaction."""
+    """When a confirmed learner has completed every module their role requires: note the course completed on their
+    profile, and issue the course certificate unless they hold one. Returns their certificate, if any.
+
+    Called inside the transaction of a module completion or of a confirmation. A holder whose course is already
+    noted complete costs one query: completing more modules cannot undo it, and a change of requirement or role
+    brings the column up to date itself (course_completion_refresh).
+    """
     existing = Certificate.objects.filter(learner=learner, manual=manual).first()
-    if existing is not None:
+    row = (
+        LearnerProfile.objects.filter(user_id=learner.pk)
+        .values_list("confirmation", "role", "course_completed_at")
+        .first()
+    )
+    if row is None or (existing is not None and row[2] is not None):
         return existing
-    confirmation = LearnerProfile.objects.filter(user_id=learner.pk).values_list("confirmation", flat=True).first()
+    confirmation, role, noted = row
     if not may_hold_certificate(confirmation=confirmation):
-        return None
-    modules = required_modules(manual=manual)
+        return existing
+    modules = required_modules(manual=manual, role=role)
     completions = {
         c.module_id: c for c in ModuleCompletion.objects.filter(learner=learner, module__in=[m.pk for m in modules])
     }
     if not course_is_complete(completed_module_ids=set(completions), required_module_ids={m.pk for m in modules}):
-        return None
-    now = now or timezone.now()
+        return existing
+    # When the course was completed (the last required module), which is also the issue time unless the
+    # certificate waited for the learner's confirmation.
     last = max(c.completed_at for c in completions.values())
-    certificate = Certificate(
-        learner=learner,
+    if noted != last:
+        LearnerProfile.objects.filter(user_id=learner.pk).update(course_completed_at=last)
+    if existing is not None:
+        return existing  # earned under earlier requirements, or before a change of role: it stands
+    now = now or timezone.now()
+    certificate = _certificate(
+        learner_id=learner.pk,
+        manual=manual,
+        modules=modules,
+        completed={pk: c.completed_at for pk, c in completions.items()},
+        holder=learner_holder(learner=learner),
+        now=now,
+    )
+    certificate.full_clean()
+    certificate.save()
+    return certificate
+
+
+def _certificate(
+    *, learner_id: int, manual: ManualPage, modules: list[ModulePage], completed: dict, holder: dict, now: datetime
+) -> Certificate:
+    """An unsaved certificate listing the required `modules`, with when each was `completed` ({module id: time})."""
+    last = max(completed[module.pk] for module in modules)
+    return Certificate(
+        learner_id=learner_id,
         manual=manual,
         code=certificate_code(),
         issued_at=now,
         completed_on=timezone.localdate(last),
-        holder=learner_holder(learner=learner),
+        holder=holder,
         modules=[
             {
                 "number": module.number,
                 "title": bilingual(module, "title"),
-                "completed_on": timezone.localdate(completions[module.pk].completed_at).isoformat(),
+                "completed_on": timezone.localdate(completed[module.pk]).isoformat(),
             }
             for module in modules
         ],
     )
-    certificate.full_clean()
-    certificate.save()
-    # When the course was completed (the last module), which is also the issue time unless the certificate
-    # waited for the learner's confirmation.
-    LearnerProfile.objects.filter(user_id=learner.pk).update(course_completed_at=last)
-    return certificate
+
+
+def completed_all(module_ids: Iterable[int]) -> Q:
+    """On LearnerProfile rows: the learner completed every one of these modules (one indexed probe each)."""
+    conditions = [
+        Exists(ModuleCompletion.objects.filter(learner_id=OuterRef("user_id"), module_id=pk))
+        for pk in sorted(module_ids)
+    ]
+    return Q(*conditions) if conditions else Q(pk__in=[])
+
+
+def course_completion_refresh(
+    *,
+    manual: ManualPage,
+    roles: Collection[str],
+    learner_ids: Collection[int] | None = None,
+    leaving: Collection[int] = (),
+    now: datetime | None = None,
+) -> int:
+    """Bring the course completion of the learners in `roles` (all of them, or only the accounts `learner_ids`)
+    up to date with what each role requires now; returns how many certificates were issued.
+
+    For a change of a module's requirement (every learner of the roles it changed for) or of a learner's role,
+    inside that change's transaction. Set-based: a few UPDATE statements per role, whatever the number of
+    learners; certificates for those who now completed the course without holding one are written in batches.
+    `leaving`: modules still live in the database but on their way out (a module being deleted).
+    """
+    now = now or timezone.now()
+    issued = 0
+    for role in sorted(roles):
+        modules = [module for module in required_modules(manual=manual, role=role) if module.pk not in leaving]
+        profiles = LearnerProfile.objects.filter(role=role)
+        if learner_ids is not None:
+            profiles = profiles.filter(user_id__in=learner_ids)
+        complete = completed_all(module.pk for module in modules)
+        # A learner who no longer completed what their role requires (a course requiring none is never completed).
+        profiles.filter(course_completed_at__isnull=False).exclude(complete).update(course_completed_at=None)
+        if not modules:
+            continue
+        done = ModuleCompletion.objects.filter(learner_id=OuterRef("user_id"), module_id__in=[m.pk for m in modules])
+        last = Subquery(done.order_by().values("learner_id").annotate(last=Max("completed_at")).values("last"))
+        finished = profiles.filter(complete, confirmation=Confirmation.CONFIRMED)
+        finished.alias(last=last).exclude(course_completed_at=F("last")).update(course_completed_at=last)
+        without = finished.exclude(Exists(Certificate.objects.filter(learner_id=OuterRef("user_id"), manual=manual)))
+        issued += _certificates_issue(manual=manual, modules=modules, profiles=without, now=now)
+    return issued
+
+
+def _certificates_issue(*, manual: ManualPage, modules: list[ModulePage], profiles: QuerySet, now: datetime) -> int:
+    """Certificates for these learners, who completed `modules`, a batch of accounts at a time (three queries and
+    one insert each); each batch's accounts are locked first, as a single issue locks its learner."""
+    issued = 0
+    # The ids first (a list of numbers, small even for a whole country): writing certificates while a cursor over
+    # a query that reads them stays open is what SQLite warns against.
+    learner_ids = list(profiles.order_by("user_id").values_list("user_id", flat=True))
+    for start in range(0, len(learner_ids), CERTIFICATE_BATCH):
+        chunk = learner_ids[start : start + CERTIFICATE_BATCH]
+        if connection.features.has_select_for_update:
+            list(get_user_model().objects.select_for_update().filter(pk__in=chunk).values_list("pk", flat=True))
+        chunk = set(chunk) - set(
+            Certificate.objects.filter(learner_id__in=chunk, manual=manual).values_list("learner_id", flat=True)
+        )
+        completed = defaultdict(dict)
+        for learner_id, module_id, at in ModuleCompletion.objects.filter(
+            learner_id__in=chunk, module_id__in=[m.pk for m in modules]
+        ).values_list("learner_id", "module_id", "completed_at"):
+            completed[learner_id][module_id] = at
+        holders = learner_holders(user_ids=chunk)
+        certificates = []
+        for learner_id in sorted(chunk):
+            certificate = _certificate(
+                learner_id=learner_id,
+                manual=manual,
+                modules=modules,
+                completed=completed[learner_id],
+                holder=holders[learner_id],
+                now=now,
+            )
+            # The learner, course and one-per-course rule are the database's to check, as for a single issue.
+            certificate.full_clean(exclude=["learner", "manual"], validate_unique=False, validate_constraints=False)
+            certificates.append(certificate)
+        issued += len(Certificate.objects.bulk_create(certificates))
+    return issued
 
 
 def certificates_issue_on_confirmation(*, learner, now: datetime | None = None) -> list[Certificate]:

@@ -1,17 +1,41 @@
 """What quizzes does when something happens in another app, connected in QuizzesConfig.ready().
 
-learners sends the signal and never imports quizzes (the allowed direction is quizzes -> learners); the work is
-done by the completion service, inside the sender's transaction.
+learners sends its signals and never imports quizzes (the allowed direction is quizzes -> learners); Wagtail sends
+its page signals. The work is done by the completion services, inside the sender's transaction or in their own.
 """
 
 from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
 
-from learners.signals import learner_confirmed
+from curriculum.models import ModulePage
+from learners.signals import learner_confirmed, learner_role_changed
 
 from .completion import certificates_issue_on_confirmation
+from .requirements import learner_role_apply, module_requirement_apply
 
 
 @receiver(learner_confirmed, dispatch_uid="quizzes.certificates_on_confirmation")
 def issue_certificates_on_confirmation(sender, *, profile, **kwargs):
     """A learner who completed the course while waiting for confirmation gets the certificate now."""
     certificates_issue_on_confirmation(learner=profile.user)
+
+
+@receiver(learner_role_changed, dispatch_uid="quizzes.course_on_role_change")
+def follow_role_change(sender, *, profile, **kwargs):
+    """A learner's course requires what their new role requires."""
+    learner_role_apply(learner=profile.user)
+
+
+@receiver(page_published, sender=ModulePage, dispatch_uid="quizzes.requirement_on_publish")
+def apply_requirement_on_publish(sender, *, instance, revision=None, **kwargs):
+    """Who must complete a module changes when it is published. Recorded as the change of the revision's author:
+    who edited the requirement (when a reviewer approves it in a workflow, the author still made the change)."""
+    module_requirement_apply(module=instance, by=getattr(revision, "user", None))
+
+
+@receiver(page_unpublished, sender=ModulePage, dispatch_uid="quizzes.requirement_on_unpublish")
+def apply_requirement_on_unpublish(sender, *, instance, **kwargs):
+    """A withdrawn module requires no one. Wagtail also withdraws a module it is about to delete, without saving
+    the row first (it still reads as live): then the module is left out of what the course requires."""
+    leaving = ModulePage.objects.filter(pk=instance.pk, live=True).exists()
+    module_requirement_apply(module=instance, leaving=leaving)

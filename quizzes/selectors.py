@@ -7,25 +7,44 @@ from datetime import datetime
 from django.db.models import Count, Max, Q
 
 from core.roles import Role
-from curriculum.models import ManualPage, ModulePage
-from learners.models import Confirmation
+from curriculum.models import ManualPage, ModulePage, ModuleRequirementChange
+from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
 
 
-def required_modules(*, manual: ManualPage) -> list[ModulePage]:
-    """The live modules a learner must complete for the certificate (all of them unless a module says otherwise)."""
-    return list(ModulePage.objects.child_of(manual).live().filter(required_for_certificate=True))
+def required_modules(*, manual: ManualPage, role: str | None) -> list[ModulePage]:
+    """The one rule of what a course requires: the live modules of the manual that a learner in `role` must complete
+    for the certificate (ModulePage.is_required_for), in the manual's order. A learner without a role (an account
+    with no learner profile) is required to complete nothing, and so never completes the course."""
+    # A manual has a handful of modules: choosing them here works alike on SQLite, whose JSON fields have no
+    # "contains" lookup, and on PostgreSQL.
+    return [module for module in _live_modules(manual) if module.is_required_for(role)]
 
 
-def learner_holder(*, learner) -> dict:
-    """Name, role and province as a certificate prints them, from the learner profile (or the account)."""
-    from learners.selectors import own_profile
+def required_ids_by_role(*, manual: ManualPage) -> dict[str, set[int]]:
+    """For every role, the ids of the modules `required_modules` gives it, in one query (for a page of learners)."""
+    modules = _live_modules(manual)
+    return {role: {module.pk for module in modules if module.is_required_for(role)} for role in Role.values}
 
-    profile = own_profile(user=learner)
-    if profile is None:
-        name = learner.get_full_name() or learner.get_username()
-        return {"name_km": name, "name_latin": "", "role": "", "province_km": "", "province_en": ""}
+
+def _live_modules(manual: ManualPage) -> list[ModulePage]:
+    return list(ModulePage.objects.child_of(manual).live().order_by("path"))
+
+
+def requirements_since(*, manual: ManualPage) -> datetime | None:
+    """When the manual's current requirements by role took effect: the latest recorded change to any of its
+    modules (None before any is recorded)."""
+    return (
+        ModuleRequirementChange.objects.filter(manual=manual)
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)
+        .first()
+    )
+
+
+def holder_of(profile: LearnerProfile) -> dict:
+    """Name, role and province as a certificate prints them."""
     return {
         "name_km": profile.full_name_km,
         "name_latin": profile.full_name_latin,
@@ -35,7 +54,29 @@ def learner_holder(*, learner) -> dict:
     }
 
 
-def role_label(code: str) -> str:
+def learner_holder(*, learner) -> dict:
+    """The certificate's holder from the learner profile (or, without one, the account's name)."""
+    from learners.selectors import own_profile
+
+    profile = own_profile(user=learner)
+    if profile is None:
+        name = learner.get_full_name() or learner.get_username()
+        return {"name_km": name, "name_latin": "", "role": "", "province_km": "", "province_en": ""}
+    return holder_of(profile)
+
+
+def learner_holders(*, user_ids) -> dict[int, dict]:
+    """{account id: holder} for many learners with profiles, in one query."""
+    profiles = LearnerProfile.objects.filter(user_id__in=user_ids).select_related("province")
+    return {profile.user_id: holder_of(profile) for profile in profiles}
+
+
+def learner_role(*, learner) -> str | None:
+    """The role on the learner's profile, which decides what their course requires (None without a profile)."""
+    return LearnerProfile.objects.filter(user_id=learner.pk).values_list("role", flat=True).first()
+
+
+def role_label(code: str | None) -> str:
     return str(dict(Role.choices).get(code, "")) if code else ""
 
 
@@ -186,10 +227,12 @@ def training_overview(*, learner, manual: ManualPage) -> dict:
     modules = [item["page"] for item in items]
     totals = {item["page"].pk: item["lesson_count"] for item in items}
     states = module_states(learner=learner, modules=modules, lesson_totals=totals)
-    required = {module.pk for module in required_modules(manual=manual)}
+    role = learner_role(learner=learner)
+    required = {module.pk for module in required_modules(manual=manual, role=role)}
     rows = [states[module.pk] for module in modules]
     return {
         "rows": rows,
+        "role": role_label(role),
         "required_ids": required,
         "required_done": sum(1 for row in rows if row.completed and row.module.pk in required),
         "required_total": len(required),

@@ -126,6 +126,7 @@ def load_manual(*, stdout, force: bool = False) -> None:
                     slug=spec["slug"],
                     number=spec["number"],
                     audience_roles=spec["audience_roles"],
+                    required_roles=spec["required_roles"],
                     estimated_minutes=spec["estimated_minutes"],
                     cover_image=images.get(spec["cover_image"]) if spec.get("cover_image") else None,
                 )

@@ -190,7 +190,16 @@ MODULES = [
                 "Explain your role under the Law on Suppression of Human Trafficking and Sexual Exploitation.",
             ],
         },
-        "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point", "official"],
+        "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point", "village_chief", "official"],
+        # The basis of everything after it: required of every learner.
+        "required_roles": [
+            "police_officer",
+            "commune_council",
+            "ccwc_focal_point",
+            "village_chief",
+            "official",
+            "other",
+        ],
         "estimated_minutes": 25,
         "cover_image": "child-rights",
         "lessons": [
@@ -819,7 +828,9 @@ MODULES = [
                 "Speak to the child without blame or shame.",
             ],
         },
-        "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point"],
+        "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point", "village_chief"],
+        # Those who first see the signs in a village or at a checkpoint must be able to recognise and respond.
+        "required_roles": ["police_officer", "commune_council", "ccwc_focal_point", "village_chief"],
         "estimated_minutes": 30,
         "cover_image": "border-watch",
         "lessons": [
@@ -1412,6 +1423,8 @@ MODULES = [
             ],
         },
         "audience_roles": ["police_officer", "ccwc_focal_point"],
+        # Interviewing is police and CCWC work: council members and others may take it, but are not required to.
+        "required_roles": ["police_officer", "ccwc_focal_point"],
         "estimated_minutes": 35,
         "cover_image": "safe-room",
         "lessons": [
@@ -1980,6 +1993,8 @@ MODULES = [
             ],
         },
         "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point", "official"],
+        # Justice for children: required of police, CCWC focal points (diversion) and officials; open to others.
+        "required_roles": ["police_officer", "ccwc_focal_point", "official"],
         "estimated_minutes": 25,
         "cover_image": "child-first",
         "lessons": [
@@ -2453,7 +2468,23 @@ MODULES = [
                 "Follow up with the child after referral.",
             ],
         },
-        "audience_roles": ["police_officer", "commune_council", "ccwc_focal_point", "official", "other"],
+        "audience_roles": [
+            "police_officer",
+            "commune_council",
+            "ccwc_focal_point",
+            "village_chief",
+            "official",
+            "other",
+        ],
+        # Everyone who meets a child at risk refers them: required of every role.
+        "required_roles": [
+            "police_officer",
+            "commune_council",
+            "ccwc_focal_point",
+            "village_chief",
+            "official",
+            "other",
+        ],
         "estimated_minutes": 30,
         "cover_image": "referral-pathway",
         "lessons": [

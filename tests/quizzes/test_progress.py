@@ -162,7 +162,7 @@ def test_no_certificate_while_a_required_module_is_missing(signed_in, setup):
 
 def test_a_module_not_required_for_the_certificate_does_not_block_it(signed_in, setup):
     LearnerProfileFactory(user=setup.learner)
-    setup.tree.empty_module.required_for_certificate = False
+    setup.tree.empty_module.required_roles = []
     setup.tree.empty_module.save_revision().publish()
     read_all(signed_in, setup.tree)
     pass_quiz(setup.learner, setup.quiz)
