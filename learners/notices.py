@@ -18,6 +18,8 @@ from .models import ConfirmationDecision, Decision
 from .models.notices import DecisionSeen
 
 SHOWN_ATTRIBUTE = "learners_decision_shown"  # set on the request by the template tag that showed a notice
+# Pages inside another page (e.g. the admin's preview): the notice belongs to the page the person opened.
+FRAMED = ("iframe", "frame", "embed", "object", "fencedframe")
 ANNOUNCED = (Decision.CONFIRMED, Decision.REJECTED)  # an undone rejection says nothing: the learner waits again
 
 
@@ -63,9 +65,9 @@ def is_page_visit(request: HttpRequest) -> bool:
         return False
     if "prefetch" in (request.headers.get("Purpose", "") + request.headers.get("Sec-Purpose", "")):
         return False
+    # Through the site's service worker a page arrives as mode "navigate", destination "empty" (Chromium).
     mode = request.headers.get("Sec-Fetch-Mode", "navigate")
-    destination = request.headers.get("Sec-Fetch-Dest", "document")
-    return mode == "navigate" and destination == "document"
+    return mode == "navigate" and request.headers.get("Sec-Fetch-Dest", "document") not in FRAMED
 
 
 class DecisionNoticeMiddleware:
