@@ -63,9 +63,9 @@ def page_weight_markdown(results: dict) -> list[str]:
         "|---|---:|---:|---:|---|",
     ]
     cases = [
-        ("system", "first", "First visit, the machine's own fonts"),
+        ("system", "first", "First visit, a phone with a Khmer font"),
         ("no-khmer-font", "first", "First visit, Khmer system fonts hidden (worst case)"),
-        ("system", "warm", "Next lesson, warm cache, the machine's own fonts"),
+        ("system", "warm", "Next lesson, warm cache, a phone with a Khmer font"),
         ("no-khmer-font", "warm", "Next lesson, warm cache, Khmer system fonts hidden"),
     ]
     for mode, kind, label in cases:
