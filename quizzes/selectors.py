@@ -32,15 +32,10 @@ def _live_modules(manual: ManualPage) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(manual).live().order_by("path"))
 
 
-def requirements_since(*, manual: ManualPage) -> datetime | None:
-    """When the manual's current requirements by role took effect: the latest recorded change to any of its
-    modules (None before any is recorded)."""
-    return (
-        ModuleRequirementChange.objects.filter(manual=manual)
-        .order_by("-changed_at")
-        .values_list("changed_at", flat=True)
-        .first()
-    )
+def requirement_changes(*, limit: int = 10) -> list[ModuleRequirementChange]:
+    """The latest changes of who must complete which module, newest first, with who made them: the first says
+    since when the current requirements apply."""
+    return list(ModuleRequirementChange.objects.select_related("changed_by").order_by("-changed_at", "-pk")[:limit])
 
 
 def holder_of(profile: LearnerProfile) -> dict:
