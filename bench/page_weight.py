@@ -127,7 +127,9 @@ def wait_for_update_check(page, log: NetworkLog, wire: WireCounter) -> bool:
     """Wait (bounded) until the browser has asked for the worker's script, sent or refused; True if it did."""
     deadline = time.monotonic() + UPDATE_CHECK_TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
-        asked = [r.path for r in wire.requests] + [line.split(" ")[1] for line in wire.attempted_while_cut]
+        asked = [r.path for r in list(wire.requests)] + [
+            (line.split(" ") + ["", ""])[1] for line in list(wire.attempted_while_cut)
+        ]
         if SERVICE_WORKER in asked:
             settle(page, log, wire)
             return True
