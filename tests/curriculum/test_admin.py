@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from curriculum.blocks import RICH_TEXT_FEATURES, WRONG_AUDIO_FILE, WRONG_VIDEO_FILE, AudioBlock, VideoBlock
-from curriculum.models import LessonPage, ManualPage, ModulePage
+from curriculum.models import LessonPage, ManualPage, ModulePage, ModuleRequirementChange
 from tests.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ def module_form(**overrides) -> dict:
         "number": "7",
         "estimated_minutes": "30",
         "audience_roles": ["police_officer", "ccwc_focal_point"],
+        "required_roles": ["police_officer", "commune_council", "ccwc_focal_point"],
         "summary_km": "សេចក្ដីសង្ខេបថ្មី",
         "summary_en": "New summary",
         "learning_objectives_km": "គោលបំណងមួយ",
@@ -61,8 +62,9 @@ def module_form(**overrides) -> dict:
         "action-publish": "action-publish",
     }
     data.update(overrides)
-    roles = data.pop("audience_roles")  # a list is several values of one field, not nested form data
-    return {**nested_form_data(data), "audience_roles": roles}
+    # A list is several values of one field, not nested form data.
+    roles = {name: data.pop(name) for name in ("audience_roles", "required_roles")}
+    return {**nested_form_data(data), **roles}
 
 
 def lesson_form(*, image, audio, video, **overrides) -> dict:
@@ -181,6 +183,28 @@ def test_adding_a_module_rejects_an_unknown_audience_role(admin_client, site_tre
     assert response.status_code == 200
     assert "audience_roles" in response.context["form"].errors
     assert not ModulePage.objects.filter(slug="new-module").exists()
+
+
+def test_trainers_choose_who_must_complete_a_module_and_the_change_is_recorded(admin_client, site_tree):
+    """The admin's publish goes through Wagtail's own publishing, whose signal records the change."""
+    form = module_form(slug="first-module", required_roles=["police_officer", "ccwc_focal_point"])
+    assert_saved(admin_client.post(edit_url(site_tree.module), form))
+    site_tree.module.refresh_from_db()
+    assert site_tree.module.required_roles == ["police_officer", "ccwc_focal_point"]
+    change = ModuleRequirementChange.objects.filter(module=site_tree.module).first()
+    assert change.roles_after == ["ccwc_focal_point", "police_officer"]
+    assert change.changed_by.username == "admin"
+
+    assert_saved(admin_client.post(edit_url(site_tree.module), {**form, "required_roles": []}))
+    site_tree.module.refresh_from_db()
+    assert site_tree.module.required_roles == []  # optional for everyone
+    assert ModuleRequirementChange.objects.filter(module=site_tree.module).first().roles_after == []
+
+
+def test_a_module_refuses_an_unknown_required_role(admin_client, site_tree):
+    response = admin_client.post(add_url(ModulePage, site_tree.manual), module_form(required_roles=["astronaut"]))
+    assert response.status_code == 200
+    assert "required_roles" in response.context["form"].errors
 
 
 def test_adding_a_lesson_with_every_block_saves_both_languages(admin_client, site_tree, image, audio, video):
