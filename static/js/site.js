@@ -24,7 +24,8 @@
       ? fill(status.dataset.sizeSmall, { size: Math.max(1, Math.round(bytes / 1024)) })
       : fill(status.dataset.size, { size: (bytes / 1048576).toFixed(1) });
   document.documentElement.classList.add("offline-ready");
-  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  // Update checks after each page are answered by the phone's HTTP cache for an hour (core/offline.py).
+  navigator.serviceWorker.register("/sw.js", { updateViaCache: "all" }).catch(() => {});
 
   /* Status line and notices. */
   // Notices outlive a reload (sessionStorage), so a page refreshed after sending still says what happened.
@@ -167,6 +168,7 @@
       media: !!media, bytes, at: Date.now(), pages: personal.concat(lessons), files: [...images].concat(chosen),
     };
     await store.put("kept", record);
+    localStorage.setItem("cfp-checked", String(Date.now()));  // just fetched: no need to ask again for an hour
     return { record, manifest };
   }
 
