@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
+from core.roles import Role
 from devdata.curriculum import arrangement_rng
 from devdata.demo import demo_activities, demo_world
 from devdata.writing import write_activity
@@ -25,18 +26,21 @@ def learners(site_tree):
     """The site tree's module 1 (three lessons, a shuffled quiz allowing three attempts), a second module with
     two lessons and no quiz, a third with a quiz a learner may retry after an hour; forty learners."""
     make_quiz(site_tree.module, shuffle=True, attempts_allowed=3)
-    second = ModulePageFactory(parent=site_tree.manual, number=3, slug="second")
+    # Required of police only: council members may take it, and most pass over it.
+    second = ModulePageFactory(parent=site_tree.manual, number=3, slug="second", required_roles=[Role.POLICE_OFFICER])
     for index in range(2):
         LessonPageFactory(parent=second, slug=f"second-{index}")
     third = ModulePageFactory(parent=site_tree.manual, number=4, slug="third")
     LessonPageFactory(parent=third, slug="third-0")
     make_quiz(third, pass_mark=80, wait_minutes=60)
     site_tree.empty_module.unpublish()  # live, required and empty, it would keep everyone from the certificate
-    # Every fifth waits for their coordinator: they may complete the course, but hold no certificate yet.
+    # Every fifth waits for their coordinator: they may complete the course, but hold no certificate yet. Every
+    # third is a council member.
     return [
         LearnerProfileFactory(
             user__username=f"demo-{number:03d}",
             confirmation=Confirmation.PENDING if number % 5 == 0 else Confirmation.CONFIRMED,
+            role=Role.COMMUNE_COUNCIL if number % 3 == 0 else Role.POLICE_OFFICER,
         ).user
         for number in range(40)
     ]
@@ -109,6 +113,14 @@ def test_bulk_rows_equal_the_services_rows(learners):
     assert {learner for learner, count in modules_done.items() if count == 3} & pending  # finished while waiting
     certified = {row[0] for row in written["certificates"]}
     assert certified and not certified & pending
+    # A council member's certificate lists the modules their role requires, not the police-only one.
+    council = set(LearnerProfile.objects.filter(role=Role.COMMUNE_COUNCIL).values_list("user_id", flat=True))
+    listed = {
+        learner: [m["number"] for m in modules]
+        for learner, modules in Certificate.objects.values_list("learner_id", "modules")
+    }
+    assert {tuple(listed[learner]) for learner in certified & council} == {(1, 4)}
+    assert {tuple(listed[learner]) for learner in certified - council} == {(1, 3, 4)}
 
     Certificate.objects.all().delete()
     ModuleCompletion.objects.all().delete()
