@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from . import landing, lockout, selectors, services
+from . import first_password, issued_passwords, landing, lockout, selectors, services
 from .forms import LearnerDetailsForm, RegistrationForm, SignInForm
 from .models import LearnerProfile, Province
 from .place_fields import ProvinceStepForm
@@ -24,6 +24,7 @@ REGISTERED = _(
 )
 PROFILE_SAVED = _("Your profile is saved.")
 PASSWORD_CHANGED = _("Your password is changed.")
+PASSWORD_CHOSEN = _("Your password is saved. From now on, sign in with it.")
 NO_PROFILE = _("Your account has no learner profile.")
 
 
@@ -132,3 +133,26 @@ def password_change(request: HttpRequest) -> HttpResponse:
         messages.success(request, PASSWORD_CHANGED)
         return redirect("learners:profile")
     return render(request, "learners/password_change.html", {"form": form})
+
+
+@login_required
+def password_choose(request: HttpRequest) -> HttpResponse:
+    """After signing in with a password someone else chose (a sign-in slip): the learner's own, then on to where
+    they were going."""
+    next_url = landing.next_in_language(landing.safe_next(request, request.POST.get("next") or request.GET.get("next")))
+    onward = next_url or landing.landing_url(request.user)
+    if not issued_passwords.must_choose_password(request.user):
+        first_password.chosen(request)
+        return redirect(onward)
+    form = SetPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued_passwords.own_password_choose(user=request.user, password=form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            update_session_auth_hash(request, request.user)
+            first_password.chosen(request)
+            messages.success(request, PASSWORD_CHOSEN)
+            return redirect(onward)
+    return render(request, "learners/password_choose.html", {"form": form, "next": next_url})

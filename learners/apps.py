@@ -11,7 +11,7 @@ class LearnersConfig(AppConfig):
     def ready(self):
         from core.demo import register_demo_loader
 
-        from . import checks, lockout, two_factor  # noqa: F401  (register the system check, connect sign-in signals)
+        from . import checks, first_password, lockout, two_factor  # noqa: F401  (the system check, sign-in signals)
         from .demo import load_learners
 
         register_demo_loader("learners", load_learners, order=30)

@@ -1,7 +1,8 @@
 """Bulk enrolment from a CSV or XLSX file: read, check every row (dry run), then create all learners or none.
 
-Imported learners are confirmed (a coordinator vouches for them) and get no password yet: the coordinator hands
-one over in person with "Reset password", so no password is ever written to a file or stored in clear.
+Imported learners are confirmed (a coordinator vouches for them) and get no password yet: the coordinator prints
+sign-in slips with one-time passwords (learners.issued_passwords), so no password is ever written to a file or
+stored in clear.
 """
 
 import contextlib

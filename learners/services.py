@@ -195,8 +195,12 @@ def learner_enrol(*, details: LearnerDetails, actor, username: str, password: st
     """A learner created on the coordination screens. A coordinator's learners are confirmed at once; a trainer's
     (trainers run workshops in any province) wait for the confirmation of that province's coordinator, who
     answers for the province's figures."""
+    from .issued_passwords import issued_password_mark  # (it builds on this module)
+
     source = Source.COORDINATOR if selectors.is_coordinator(actor) else Source.TRAINER
-    return learner_create(details=details, source=source, created_by=actor, username=username, password=password)
+    profile = learner_create(details=details, source=source, created_by=actor, username=username, password=password)
+    issued_password_mark(user=profile.user, actor=actor)  # handed over in person: the learner chooses their own
+    return profile
 
 
 REGISTRATION_LIMITED_CODE = "registration_limited"
@@ -313,9 +317,12 @@ def learner_reset_password(*, profile: LearnerProfile, actor) -> str:
     if not may_change_credentials(actor=actor, user=user):
         # Otherwise a provincial coordinator could take over a national coordinator's or an administrator's account.
         raise ValidationError(PRIVILEGED_ACCOUNT, code="privileged")
+    from .issued_passwords import issued_password_mark  # (it builds on this module)
+
     password = handover_password()
     user.set_password(password)
     user.save(update_fields=["password"])
+    issued_password_mark(user=user, actor=actor)  # the learner chooses their own at the next sign-in
     lockout.unlock(user=user)
     return password
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import account_views, coordinate_views, imports_views
+from . import account_views, coordinate_views, imports_views, slip_views
 
 app_name = "learners"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", account_views.profile, name="profile"),
     path("account/edit/", account_views.profile_edit, name="profile_edit"),
     path("account/password/", account_views.password_change, name="password_change"),
+    path("account/password/choose/", account_views.password_choose, name="password_choose"),
     path("coordinate/", coordinate_views.learner_list, name="learner_list"),
     path("coordinate/export.csv", coordinate_views.learners_export, name="learners_export"),
     path(
@@ -40,5 +41,6 @@ urlpatterns = [
     path("coordinate/import/", imports_views.import_upload, name="import_upload"),
     path("coordinate/import/confirm/", imports_views.import_confirm, name="import_confirm"),
     path("coordinate/import/template.csv", imports_views.import_template, name="import_template"),
+    path("coordinate/slips/", slip_views.sign_in_slips, name="sign_in_slips"),
     path("coordinate/import/<id:pk>/report.csv", imports_views.import_report, name="import_report"),
 ]

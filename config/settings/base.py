@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     # staff sessions.
     "django_otp.middleware.OTPMiddleware",
     "learners.security_middleware.AccountSecurityMiddleware",
+    # Someone who signed in with a password they were given (a sign-in slip) chooses their own before anything else.
+    "learners.first_password.ChoosePasswordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A learner's account decision is shown once: recorded as seen after the page showing it goes out (no-store).
     "learners.notices.DecisionNoticeMiddleware",
@@ -119,6 +122,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sign-in by username or phone number, with lockout after repeated failures (learners.lockout).
 AUTHENTICATION_BACKENDS = ["learners.backends.PhoneOrUsernameBackend"]
+# Django's hashers, and the cheaper one for the one-time passwords of a sheet of sign-in slips (learners.hashers).
+PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "learners.hashers.SlipPasswordHasher"]
 LOGIN_URL = "learners:sign_in"
 WAGTAILADMIN_USER_LOGIN_FORM = "learners.forms.AdminSignInForm"
 # Publication needs a second trainer's approval; the approval itself publishes (see learners.workflows).

@@ -5,6 +5,7 @@ The models live in modules by job; every one is importable from here, where Djan
 
 from .approval import SELF_APPROVAL, SecondTrainerApprovalTask
 from .decisions import REASON_MAX_LENGTH, ConfirmationDecision, Decision
+from .issued_passwords import IssuedPassword
 from .notices import DecisionSeen
 from .places import (
     COMMUNE_UNITS,
@@ -51,6 +52,7 @@ __all__ = [
     "District",
     "Gender",
     "ImportBatch",
+    "IssuedPassword",
     "LearnerProfile",
     "Place",
     "PlaceManager",
