@@ -63,11 +63,25 @@ def requirements_from_flag(apps, schema_editor):
 
 
 def flag_from_requirements(apps, schema_editor):
+    """Back to one flag: required of any role is required of everyone."""
     ModulePage = apps.get_model("curriculum", "ModulePage")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
     modules = list(ModulePage.objects.all())
     for module in modules:
         module.required_for_certificate = bool(module.required_roles)
     ModulePage.objects.bulk_update(modules, ["required_for_certificate"], batch_size=500)
+    content_type = ContentType.objects.filter(app_label="curriculum", model="modulepage").first()
+    if content_type is not None:
+        changed = []
+        for revision in Revision.objects.filter(content_type=content_type).iterator():
+            content = dict(revision.content or {})
+            if "required_roles" not in content:
+                continue
+            content["required_for_certificate"] = bool(content.pop("required_roles"))
+            revision.content = content
+            changed.append(revision)
+        Revision.objects.bulk_update(changed, ["content"], batch_size=500)
 
 
 class Migration(migrations.Migration):
