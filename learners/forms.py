@@ -218,7 +218,9 @@ class ImportUploadForm(forms.Form):
         label=_("File of learners (.csv or .xlsx)"),
         help_text=_(
             "Columns: full_name_km, gender, role, province, and optionally full_name_latin, district, commune, "
-            "unit, phone, email, username. Province, district and commune by code or by Khmer or English name."
+            "unit, phone, email, username. Province, district and commune by code or by Khmer or English name; the "
+            "role as people write it, in Khmer or English (ប៉ូលីស, commune council member, CCWC…). Commas or "
+            "semicolons between columns."
         ),
     )
 
