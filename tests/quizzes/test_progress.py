@@ -227,7 +227,7 @@ def test_my_training_lists_modules_scores_attempts_and_certificate(signed_in, se
     attempt_submit(attempt=attempt, learner=setup.learner, answers=wrong_answers(attempt))
     pass_quiz(setup.learner, setup.quiz)
     response = signed_in.get("/en/training/")
-    assertContains(response, "1 of 1 required modules completed.")
+    assertContains(response, "1 of 1 modules required for your role (Police officer) completed.")
     assertContains(response, "2 attempts")
     assertContains(response, "best score 100%")
     assertContains(response, "Lessons read: 3 of 3")
