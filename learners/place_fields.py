@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Commune, District, Province
 
-NO_DISTRICT = _("None: I work for the whole province")
-NO_COMMUNE = _("None: I do not work in one commune")
+NO_DISTRICT = _("None (the whole province)")
+NO_COMMUNE = _("None (not a single commune)")
 
 
 class CommunesByDistrict(forms.models.ModelChoiceIterator):
