@@ -49,6 +49,17 @@ def run_benchmark(script: str, args: list[str], json_path: Path) -> dict | None:
     return json.loads(json_path.read_text(encoding="utf-8"))
 
 
+def sync_markdown(sync: dict | None) -> str:
+    if not sync:
+        return "**Sync drill**: the benchmark failed (see above)."
+    return (
+        f"**Sync drill** (offline quiz attempts sent later): {sync['attempts']:,} attempts by {sync['learners']} "
+        f"learners, {sync['copies_sent']:,} copies in {sync['requests']:,} requests ({sync['partial_uploads']} cut "
+        f"uploads, {sync['lost_responses']} lost responses): lost {sync['lost']}, duplicated {sync['duplicated']}, "
+        f"scores differing from grading {sync['wrong_scores']}: {sync['verdict']} in {sync['seconds']} s."
+    )
+
+
 def verdict(value: int, budget: int) -> str:
     return "PASS" if value <= budget else "**OVER**"
 
@@ -236,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         drill = run_benchmark("kill_drill.py", [], Path(tmp) / "kill_drill.json")  # issue 4
         reports = run_benchmark("reports.py", [], Path(tmp) / "reports.json")  # 100,000 synthetic learners
         bombs = run_benchmark("spreadsheet_bomb.py", [], Path(tmp) / "spreadsheet_bomb.json")  # upload limits
+        sync = run_benchmark("sync_drill.py", [], Path(tmp) / "sync_drill.json")  # offline attempts sent later
 
     try:
         load = Path("/proc/loadavg").read_text().split()[:3]
@@ -256,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", *quiz_markdown(quiz, drill)]
     lines += ["", *reports_markdown(reports)]
     lines += ["", *(bombs["markdown"] if bombs else ["**Spreadsheet bombs**: the benchmark failed (see above)."])]
+    lines += ["", sync_markdown(sync)]
     summary = "\n".join(lines)
     print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
     if args.markdown_out:
