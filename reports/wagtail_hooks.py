@@ -142,3 +142,8 @@ def modules_menu_item():
 @hooks.register("register_reports_menu_item")
 def trend_menu_item():
     return RolloutMenuItem(_("Completions per month"), reverse("reports:trend"), icon_name="history", order=12)
+
+
+@hooks.register("register_reports_menu_item")
+def still_to_finish_menu_item():
+    return RolloutMenuItem(_("Still to finish"), reverse("reports:still_to_finish"), icon_name="user", order=13)
