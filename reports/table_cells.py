@@ -22,6 +22,7 @@ class Cell:
     text: str  # what the screen and the CSV show
     numeric: bool = True
     band: str = ""  # the coverage colour band, for the screen
+    link: str = ""  # the list of the people counted, for the screen (reports.named_lists)
 
 
 @dataclass(frozen=True)

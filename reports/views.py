@@ -25,6 +25,7 @@ from .charts import legend, province_tiles, trend_bars
 from .forms import ReportFilterForm
 from .module_stats import module_report
 from .module_tables import module_table, question_table
+from .named_lists import CountLinks, names_shown, still_to_finish_link, still_to_finish_url
 from .scope import report_scope
 from .table_cells import ReportTable, bilingual_headings
 from .trend import completion_trend
@@ -151,21 +152,38 @@ class AreaReportView(RolloutReportView):
         threshold = self.form.threshold_value
         context = super().get_context_data(**kwargs)
         query = context["query"]
+        needing = [  # a hidden place's rank and coverage would give its count away
+            row for row in report.needing_training(threshold=threshold) if not self._suppression.hides_completion(row)
+        ]
+        rows, total_cells = table.rows, table.total
+        names = names_shown(user=self.request.user, share=self.share)
+        if names:  # each count links to the learner list of the people it counts
+            links = CountLinks(
+                level=report.level, parent=self.list_place(), filters=self.filters, breakdown=self.form.breakdown_value
+            )
+            rows, total_cells = links.linked(table)
         context.update(
             report=report,
             table=table,
-            rows=[(row, cells, self._with_query(self.child_url(row), query)) for row, cells in table.rows],
+            rows=[(row, cells, self._with_query(self.child_url(row), query)) for row, cells in rows],
+            total_cells=total_cells,
             threshold=threshold,
-            needing=[  # a hidden place's rank and coverage would give its count away
-                row
-                for row in report.needing_training(threshold=threshold)
-                if not self._suppression.hides_completion(row)
+            needing=needing,
+            # each with the list of its people still to finish
+            needing_finish=[
+                (row, still_to_finish_link(parent=self.list_place(), row=row, filters=self.filters) if names else None)
+                for row in needing
             ],
             without_target=report.without_target(),
             sort=self.request.GET.get("sort", ""),
             summary_pdf=self.summary_pdf_url(),
+            still_to_finish_url=still_to_finish_url(place=self.list_place(), filters=self.filters) if names else None,
         )
         return context
+
+    def list_place(self) -> dict[str, str]:
+        """This page's place as the learner list's parameters, from the province down ({}: the reader's scope)."""
+        return {}
 
     @staticmethod
     def _with_query(url: str | None, query: str) -> str | None:
@@ -223,6 +241,9 @@ class ProvinceView(AreaReportView):
     def parents(self):
         return {"province": self.province}
 
+    def list_place(self):
+        return {"province": self.province.code}
+
     def get_breadcrumbs_items(self):
         return [
             *WagtailAdminTemplateMixin.get_breadcrumbs_items(self),
@@ -262,6 +283,9 @@ class DistrictView(AreaReportView):
 
     def parents(self):
         return {"province": self.district.province, "district": self.district}
+
+    def list_place(self):
+        return {"province": self.district.province_id, "district": self.district.code}
 
     def get_breadcrumbs_items(self):
         province = self.district.province
