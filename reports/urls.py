@@ -2,20 +2,20 @@
 
 from django.urls import path
 
-from . import pdf_views, views
+from . import area_views, pdf_views, views
 from .still_to_finish_views import StillToFinishView, still_to_finish_pdf_view
 
 app_name = "reports"
 
 urlpatterns = [
-    path("provinces/", views.ProvincesView.as_view(), name="provinces"),
+    path("provinces/", area_views.ProvincesView.as_view(), name="provinces"),
     path("provinces/summary.pdf", pdf_views.national_summary_pdf, name="national_summary"),
-    path("provinces/<str:code>/", views.ProvinceView.as_view(), name="province"),
+    path("provinces/<str:code>/", area_views.ProvinceView.as_view(), name="province"),
     path("provinces/<str:code>/summary.pdf", pdf_views.province_summary_pdf, name="province_summary"),
     # Before the district page's pattern, which would take "still-to-finish" for a district code.
     path("provinces/<str:code>/still-to-finish/", StillToFinishView.as_view(), name="still_to_finish_province"),
     path("provinces/<str:code>/still-to-finish.pdf", still_to_finish_pdf_view, name="still_to_finish_province_pdf"),
-    path("provinces/<str:code>/<str:district>/", views.DistrictView.as_view(), name="district"),
+    path("provinces/<str:code>/<str:district>/", area_views.DistrictView.as_view(), name="district"),
     path(
         "provinces/<str:code>/<str:district>/still-to-finish/",
         StillToFinishView.as_view(),
