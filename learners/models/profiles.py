@@ -177,6 +177,7 @@ class LearnerProfile(models.Model):
             # of sorting every learner in scope (learners.selectors.learners_filtered).
             models.Index(fields=["province", "full_name_km", "id"], name="learner_list_by_name"),
             models.Index(fields=["training_active_on", "id"], name="learner_list_by_activity"),
+            models.Index(fields=["province", "training_active_on", "id"], name="learner_list_province_activity"),
         ]
         permissions = [
             ("confirm_learner", _("Can confirm or reject self-registered learners")),
