@@ -1,54 +1,38 @@
-"""Coordinators' screens (/km/coordinate/...): learner list, detail, create, edit, confirm, unlock, exports.
+"""Coordinators' screens (/km/coordinate/...): learner list with each learner's progress, detail, create, edit,
+password, unlock. Decisions on registrations are in decision_views, downloads in export_views.
 
 Every view looks learners up through `selectors.learners_for(user=...)`, so a learner outside the coordinator's
 provinces is simply not found (404), whatever link or URL was used.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.exports import csv_response, xlsx_response
-
 from . import lockout, selectors, services
 from .account_views import details_initial
-from .forms import CoordinatorLearnerForm, LearnerDetailsForm, LearnerSearchForm
-from .models import LearnerProfile
+from .coordinate_forms import LearnerFilterForm
+from .forms import CoordinatorLearnerForm, LearnerDetailsForm
+from .models import Confirmation, LearnerProfile
+from .progress import LearnerProgress, TrainingStatus, progress_source, training_status
 
 LEARNER_SAVED = _("%(name)s is saved.")
 LEARNER_CREATED = _("%(name)s can now sign in with the username %(username)s and the password shown below.")
 ENROLMENT_WAITS = _(
     "%(name)s can start learning now; they count in the reports once a coordinator of %(province)s confirms them."
 )
-CONFIRMED = _("%(name)s is confirmed.")
-REJECTED = _("%(name)s is rejected: they can still read the manual, but are not counted in reports.")
 UNLOCKED = _("%(name)s can sign in again.")
 NO_ACCESS = _("You do not have access to this page.")
-
-EXPORT_COLUMNS = [
-    ("username", _("Username")),
-    ("full_name_km", _("Full name in Khmer")),
-    ("full_name_latin", _("Name in Latin letters")),
-    ("gender", _("Gender")),
-    ("role", _("Role")),
-    ("province", _("Province")),
-    ("district", _("District")),
-    ("commune", _("Commune")),
-    ("unit", _("Unit or organisation")),
-    ("phone", _("Phone number")),
-    ("email", _("E-mail")),
-    ("confirmation", _("Confirmation")),
-    ("created_at", _("Created at")),
-]
+PAGE_SIZE = 50
 
 
 def coordinator_required(permission: str):
@@ -70,40 +54,55 @@ def coordinator_required(permission: str):
     return decorator
 
 
-def _learner(request: HttpRequest, pk: int) -> LearnerProfile:
+def learner_in_scope(request: HttpRequest, pk: int) -> LearnerProfile:
     return get_object_or_404(selectors.learners_for(user=request.user), pk=pk)
 
 
-def _filtered(request: HttpRequest):
+def filtered_learners(request: HttpRequest) -> tuple[LearnerFilterForm, QuerySet[LearnerProfile]]:
+    """The list's filter form and the learners it selects, within the user's scope. A province outside the scope
+    is a 404; other filters that are not the user's to choose make the form invalid, and the list empty."""
     provinces = selectors.coordinated_provinces(user=request.user)
-    form = LearnerSearchForm(request.GET or None, provinces=provinces)
-    queryset = selectors.learners_for(user=request.user)
     if request.GET.get("province") and not provinces.filter(code=request.GET["province"]).exists():
         raise Http404  # a province outside the coordinator's scope does not exist for them
-    if form.is_valid():
-        data = form.cleaned_data
-        queryset = selectors.learner_search(queryset=queryset, text=data["q"])
-        if data["province"]:
-            queryset = queryset.filter(province=data["province"])
-        if data["confirmation"]:
-            queryset = queryset.filter(confirmation=data["confirmation"])
-    return form, queryset
+    form = LearnerFilterForm(request.GET, provinces=provinces)
+    queryset = selectors.learners_for(user=request.user)
+    if not form.is_valid():
+        return form, queryset.none()
+    return form, selectors.learners_filtered(queryset=queryset, filters=form.cleaned_data)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    learner: LearnerProfile
+    status: TrainingStatus
+    progress: LearnerProgress
+
+    @property
+    def waiting(self) -> bool:
+        return self.learner.confirmation == Confirmation.PENDING
 
 
 @coordinator_required("view_learnerprofile")
 def learner_list(request: HttpRequest) -> HttpResponse:
-    form, queryset = _filtered(request)
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    form, queryset = filtered_learners(request)
+    page = Paginator(queryset.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    learners = selectors.learners_by_ids(ids=list(page))
+    found = progress_source().progress(learners=learners)  # a fixed few queries for the whole page
+    rows = [
+        ListRow(learner, training_status(learner), found.get(learner.pk, LearnerProgress())) for learner in learners
+    ]
     query = request.GET.copy()
     query.pop("page", None)
+    can_confirm = request.user.has_perm("learners.confirm_learner")
     return render(
         request,
         "learners/coordinate/learner_list.html",
         {
             "form": form,
             "page": page,
+            "rows": rows,
             "query": query.urlencode(),
-            "waiting": selectors.learners_waiting(user=request.user).count(),
+            "can_confirm": can_confirm and any(row.waiting for row in rows),
             "can_add": request.user.has_perm("learners.add_learnerprofile"),
             "can_import": request.user.has_perm("learners.import_learners"),
             "can_export": request.user.has_perm("learners.export_learners"),
@@ -113,12 +112,13 @@ def learner_list(request: HttpRequest) -> HttpResponse:
 
 @coordinator_required("view_learnerprofile")
 def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    learner = _learner(request, pk)
+    learner = learner_in_scope(request, pk)
     return render(
         request,
         "learners/coordinate/learner_detail.html",
         {
             "learner": learner,
+            "decision": selectors.latest_decision(profile=learner),
             "locked": lockout.account_locked(learner.user),
             "credentials_locked": not services.may_change_credentials(actor=request.user, user=learner.user),
             "staff_notice": services.STAFF_ACCOUNT_NOTICE,
@@ -163,7 +163,7 @@ def learner_create(request: HttpRequest) -> HttpResponse:
 
 @coordinator_required("change_learnerprofile")
 def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    learner = _learner(request, pk)
+    learner = learner_in_scope(request, pk)
     form = LearnerDetailsForm(
         request.POST or None,
         provinces=selectors.coordinated_provinces(user=request.user),
@@ -184,7 +184,7 @@ def learner_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coordinator_required("reset_learner_password")
 def learner_password(request: HttpRequest, pk: int) -> HttpResponse:
-    learner = _learner(request, pk)
+    learner = learner_in_scope(request, pk)
     if request.method == "POST":
         try:
             password = services.learner_reset_password(profile=learner, actor=request.user)
@@ -198,7 +198,7 @@ def learner_password(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @coordinator_required("unlock_learner")
 def learner_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    learner = _learner(request, pk)
+    learner = learner_in_scope(request, pk)
     try:
         services.learner_unlock(profile=learner, actor=request.user)
     except ValidationError as error:
@@ -206,70 +206,3 @@ def learner_unlock(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, UNLOCKED % {"name": learner.full_name_km})
     return redirect("learners:learner_detail", pk=learner.pk)
-
-
-def _next_or(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
-
-
-@require_POST
-@coordinator_required("confirm_learner")
-def learner_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    learner = _learner(request, pk)
-    service, message = {
-        "confirm": (services.learner_confirm, CONFIRMED),
-        "reject": (services.learner_reject, REJECTED),
-    }[decision]
-    try:
-        service(profile=learner, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, message % {"name": learner.full_name_km})
-    return redirect(_next_or(request, reverse("learners:waiting")))
-
-
-@coordinator_required("confirm_learner")
-def waiting(request: HttpRequest) -> HttpResponse:
-    learners = selectors.learners_waiting(user=request.user)
-    return render(request, "learners/coordinate/waiting.html", {"learners": learners[:200], "total": learners.count()})
-
-
-def export_row(learner: LearnerProfile) -> list[str]:
-    return [
-        learner.user.username,
-        learner.full_name_km,
-        learner.full_name_latin,
-        learner.get_gender_display(),
-        learner.get_role_display(),
-        learner.province.name,
-        learner.district.name if learner.district else "",
-        learner.commune.name if learner.commune else "",
-        learner.unit,
-        learner.phone_display,
-        learner.user.email,
-        learner.get_confirmation_display(),
-        learner.created_at.strftime("%Y-%m-%d"),
-    ]
-
-
-@coordinator_required("export_learners")
-def learner_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything the platform holds about one learner (for the learner's own request, or a handover)."""
-    learner = _learner(request, pk)
-    header = [str(label) for _name, label in EXPORT_COLUMNS]
-    return csv_response(f"learner-{learner.pk}.csv", header, [export_row(learner)])
-
-
-@coordinator_required("export_learners")
-def learners_export(request: HttpRequest, extension: str = "csv") -> HttpResponse:
-    _form, queryset = _filtered(request)
-    province = request.GET.get("province") or "all"
-    header = [str(label) for _name, label in EXPORT_COLUMNS]
-    rows = (export_row(learner) for learner in queryset.iterator(chunk_size=500))
-    if extension == "xlsx":
-        return xlsx_response(f"learners-{province}.xlsx", header, rows)
-    return csv_response(f"learners-{province}.csv", header, rows)

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from core.exports import csv_response
 
 from . import selectors
-from .coordinate_views import EXPORT_COLUMNS, coordinator_required, export_row
+from .coordinate_views import coordinator_required
+from .export_views import export_rows, header
 from .forms import ImportUploadForm
 from .importing import COLUMNS, ImportFileError, ImportRow, import_rows, read_upload, validate
 from .models import ImportBatch
@@ -87,8 +88,7 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
         batches = batches.filter(created_by=request.user)
     batch = get_object_or_404(batches, pk=pk)
     learners = selectors.learners_for(user=request.user).filter(import_batch=batch)
-    header = [str(label) for _name, label in EXPORT_COLUMNS]
-    return csv_response(f"import-{batch.pk}-report.csv", header, (export_row(learner) for learner in learners))
+    return csv_response(f"import-{batch.pk}-report.csv", header(), export_rows(learners.iterator()))
 
 
 # One filled-in row shows every accepted way of writing a value (code or name, Khmer or English, a role as people

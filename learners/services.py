@@ -1,4 +1,5 @@
-"""Writes: creating, registering, confirming and editing learners, passwords and unlocking. Views stay thin."""
+"""Writes: creating, registering and editing learners, passwords and unlocking (decisions on a learner's claim:
+learners.confirmation). Views stay thin."""
 
 import secrets
 from dataclasses import dataclass
@@ -15,11 +16,10 @@ from . import groups, lockout, registration_limits, selectors
 from .models import PHONE_TAKEN, Commune, Confirmation, District, LearnerProfile, Province, Source
 from .names import check_username
 from .phone import looks_like_phone, normalise_phone
-from .signals import learner_confirmed, learner_role_changed
+from .signals import learner_role_changed
 
 USERNAME_TAKEN = _("This username is taken. Choose another one.")
 USERNAME_IS_A_PHONE = _("A username cannot be a phone number other than your own.")
-NOT_WAITING = _("This learner is not waiting for confirmation.")
 PRIVILEGED_ACCOUNT = _(
     "This person also has staff rights (trainer, coordinator or administrator); only an administrator can reset "
     "their password."
@@ -248,32 +248,6 @@ def learner_update(*, profile: LearnerProfile, details: LearnerDetails, actor) -
     if profile.role != claim_before[1]:
         learner_role_changed.send(sender=LearnerProfile, profile=profile, actor=actor)  # what their course requires
     return profile
-
-
-def _decide(*, profile: LearnerProfile, actor, confirmation: str) -> LearnerProfile:
-    profile = LearnerProfile.objects.select_for_update().get(pk=profile.pk)
-    if profile.confirmation != Confirmation.PENDING:
-        raise ValidationError(NOT_WAITING, code="not_waiting")
-    profile.confirmation = confirmation
-    profile.confirmed_by = actor
-    profile.confirmed_at = timezone.now()
-    profile.full_clean(exclude=["user"])
-    profile.save(update_fields=["confirmation", "confirmed_by", "confirmed_at", "updated_at"])
-    return profile
-
-
-@transaction.atomic
-def learner_confirm(*, profile: LearnerProfile, actor) -> LearnerProfile:
-    """The claim was checked; other apps react through `learner_confirmed` (e.g. a certificate earned meanwhile)."""
-    profile = _decide(profile=profile, actor=actor, confirmation=Confirmation.CONFIRMED)
-    learner_confirmed.send(sender=LearnerProfile, profile=profile, actor=actor)
-    return profile
-
-
-@transaction.atomic
-def learner_reject(*, profile: LearnerProfile, actor) -> LearnerProfile:
-    """The claim (role or province) was not true: the person may go on reading, but is never counted."""
-    return _decide(profile=profile, actor=actor, confirmation=Confirmation.REJECTED)
 
 
 @transaction.atomic

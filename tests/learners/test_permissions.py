@@ -25,6 +25,7 @@ PER_LEARNER = [
     ("learners:learner_unlock", "post"),
     ("learners:learner_confirm", "post"),
     ("learners:learner_reject", "post"),
+    ("learners:learner_unreject", "post"),
 ]
 
 
@@ -197,7 +198,7 @@ def test_excel_export_is_scoped_too(client, people):
 
     client.force_login(people.kampot_coordinator)
     response = client.get(reverse("learners:learners_export_xlsx"))
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(downloads.body(response))).active.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["officer"]
     assert rows[1][1] == people.kampot_learner.full_name_km
     assert client.get(reverse("learners:learners_export_xlsx") + "?province=21").status_code == 404

@@ -6,17 +6,15 @@ from django.core.exceptions import ValidationError
 
 from core.roles import Role
 from learners import groups
+from learners.confirmation import NOT_WAITING, learner_confirm, learner_reject
 from learners.models import PHONE_TAKEN, Confirmation, Gender, LearnerProfile, Source
 from learners.services import (
     HANDOVER_ALPHABET,
-    NOT_WAITING,
     USERNAME_TAKEN,
     LearnerDetails,
     handover_password,
-    learner_confirm,
     learner_create,
     learner_register,
-    learner_reject,
     learner_reset_password,
     learner_update,
 )
@@ -102,13 +100,13 @@ def test_confirm_and_reject_only_people_waiting(places, people):
     assert waiting.confirmation == Confirmation.CONFIRMED
     assert waiting.confirmed_by == people.kampot_coordinator
     with pytest.raises(ValidationError) as raised:
-        learner_reject(profile=waiting, actor=people.kampot_coordinator)
+        learner_reject(profile=waiting, actor=people.kampot_coordinator, reason="Not in Kampot.")
     assert raised.value.messages == [str(NOT_WAITING)]
 
 
 def test_reject_keeps_the_account_but_marks_it(places, people):
     waiting = learner_register(details=details(places), username="srey", password=PASSWORD)
-    learner_reject(profile=waiting, actor=people.national)
+    learner_reject(profile=waiting, actor=people.national, reason="Not a CCWC focal point.")
     waiting.refresh_from_db()
     assert waiting.confirmation == Confirmation.REJECTED
     assert waiting.user.is_active
@@ -162,7 +160,7 @@ def test_reports_count_confirmed_learners_only(places, people):
 
     waiting = learner_register(details=details(places), username="srey", password=PASSWORD)
     rejected = learner_register(details=details(places, phone=""), username="other", password=PASSWORD)
-    learner_reject(profile=rejected, actor=people.national)
+    learner_reject(profile=rejected, actor=people.national, reason="Not a CCWC focal point.")
     counted = set(confirmed_learners().values_list("user__username", flat=True))
     assert counted == {"officer", "council"}
     learner_confirm(profile=waiting, actor=people.kampot_coordinator)

@@ -8,8 +8,8 @@ from django.test import Client
 from django.test.utils import override_settings
 from pytest_django.asserts import assertContains, assertNotContains
 
+from learners.confirmation import learner_confirm, learner_reject
 from learners.models import Confirmation, LearnerProfile, Source
-from learners.services import learner_confirm, learner_reject
 from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.completion import lesson_view_record
 from quizzes.models import Certificate
@@ -81,7 +81,9 @@ def test_confirming_through_the_coordinators_screen_issues_it_too(pending):
 
 
 def test_a_rejected_learner_never_gets_one(pending):
-    learner_reject(profile=pending, actor=ProvincialCoordinatorFactory(provinces=[pending.province]))
+    learner_reject(
+        profile=pending, actor=ProvincialCoordinatorFactory(provinces=[pending.province]), reason="Not an officer."
+    )
     assert not Certificate.objects.exists()
 
 
