@@ -91,8 +91,10 @@ def sign_in_slips(request: HttpRequest) -> HttpResponse:
 
 
 def _pdf_response(request: HttpRequest, *, slips, batch) -> HttpResponse:
-    # The site's address, the shortest to type on a phone: its home page has the Sign in link.
-    pdf = slips_pdf(slips=slips, batch=batch, site_url=request.build_absolute_uri("/").rstrip("/"))
+    # The site's address, the shortest to type on a phone (browsers add the https://): its home page has the Sign
+    # in link.
+    site = request.build_absolute_uri("/").split("://", 1)[1].rstrip("/")
+    pdf = slips_pdf(slips=slips, batch=batch, site_url=site)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="sign-in-slips-{timezone.localdate():%Y-%m-%d}.pdf"'
     return response
