@@ -39,6 +39,7 @@ ROLE_SHORT = {
     Role.POLICE_OFFICER: _("Police"),
     Role.COMMUNE_COUNCIL: _("Council"),
     Role.CCWC_FOCAL_POINT: _("CCWC"),
+    Role.VILLAGE_CHIEF: _("Village chiefs"),
     Role.OFFICIAL: _("Officials"),
     Role.OTHER: _("Other roles"),
 }

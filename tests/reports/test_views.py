@@ -113,6 +113,17 @@ def test_screen_shows_the_same_figures(national):
     assert len(table.rows) == 25
 
 
+def test_split_by_role_has_a_column_for_every_role_adding_up_to_all(national):
+    from core.roles import Role
+
+    table = national.get(provinces_url("breakdown=role")).context["table"]
+    keys = [column.key for column in table.columns]
+    assert [key for key in keys if key.startswith("registered_")] == [f"registered_{role}" for role in Role.values]
+    total = dict(zip(keys, (cell.value for cell in table.total), strict=True))
+    for measure in ("registered", "started", "completed"):
+        assert sum(total[f"{measure}_{role}"] for role in Role.values) == total[measure]
+
+
 def test_filters_apply_to_exports(national):
     rows = csv_rows(national.get(provinces_url("role=police_officer&breakdown=none&export=csv")))
     kampot = next(row for row in rows if row[0] == "07")
