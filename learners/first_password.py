@@ -2,7 +2,8 @@
 
 Whether they must is read once, when they sign in (`user_logged_in`), and kept in the session; every request then
 costs nothing. Pages send them to choose (and come back afterwards); anything else (a form sent from another tab,
-the offline answers' upload) is refused with a message and is not lost: the phone keeps its answers.
+a script's request such as the offline answers' upload) is refused with a message, and nothing is lost: the phone
+keeps its answers.
 """
 
 from urllib.parse import urlencode
@@ -58,9 +59,13 @@ class ChoosePasswordMiddleware:
             return None
         if request.resolver_match is not None and request.resolver_match.view_name in OPEN_VIEWS:
             return None
-        if request.method in ("GET", "HEAD"):
+        # A page opened in the browser (browsers without Sec-Fetch-Mode send none: taken as one) is sent to choose;
+        # a script's request (the page script keeping a module, sending answers) is refused, so that it never
+        # keeps the choosing page in place of what it asked for.
+        opened = request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+        if request.method in ("GET", "HEAD") and opened:
             target = reverse("learners:password_choose")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-        if "json" in request.content_type or "json" in request.headers.get("Accept", ""):
+        if not opened or "json" in request.content_type or "json" in request.headers.get("Accept", ""):
             return JsonResponse({"message": str(CHOOSE_FIRST)}, status=403)
         return render(request, "learners/forbidden.html", {"message": CHOOSE_FIRST}, status=403)

@@ -195,6 +195,10 @@ def test_until_then_pages_lead_back_and_other_requests_are_refused(client, peopl
     upload = client.post("/en/training/sync/", data="{}", content_type="application/json")
     assert upload.status_code == 403
     assert upload.json()["message"]
+    # The page script's own requests are refused too, never answered with the choosing page.
+    script = client.get("/en/training/offline/modules.json?ids=1", headers={"Sec-Fetch-Mode": "cors"})
+    assert script.status_code == 403 and script.json()["message"]
+    assert client.get("/en/", headers={"Sec-Fetch-Mode": "navigate"}).status_code == 302
     # Choosing, signing out and switching language stay open.
     assert client.get("/km/account/password/choose/").status_code == 200
     assert client.post("/en/account/sign-out/").status_code == 302
