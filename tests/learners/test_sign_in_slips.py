@@ -363,3 +363,10 @@ def test_the_import_result_page_offers_the_slips(client, people, places):
     done = client.post(reverse("learners:import_confirm"))
     batch = ImportBatch.objects.get()
     assert f'href="/km/coordinate/slips/?batch={batch.pk}"' in done.content.decode()
+
+
+def test_a_learners_reset_page_offers_a_slip_for_them(client, people):
+    client.force_login(people.kampot_coordinator)
+    learner = people.kampot_learner
+    page = client.get(reverse("learners:learner_password", args=[learner.pk])).content.decode()
+    assert f'href="/km/coordinate/slips/?learner={learner.pk}"' in page
