@@ -467,3 +467,25 @@ def test_dates_render_in_both_languages(client, people, kampot):
     assert "2026" in client.get(f"/km/coordinate/learners/{kampot.done.pk}/").content.decode()
     with translation_en():
         assert "9 Mar 2026" in client.get(f"/en/coordinate/learners/{kampot.done.pk}/").content.decode()
+
+
+def test_progress_counts_the_modules_the_learners_role_requires(client, people, kampot, course):
+    """A police module required of police officers only: a council member's course does not count it, although
+    they may take it (and their page shows it apart)."""
+    from tests.factories import LessonPageFactory, ModulePageFactory
+
+    police = ModulePageFactory(
+        parent=course.manual, number=3, slug="police-interviewing", required_roles=[Role.POLICE_OFFICER]
+    )
+    lesson = LessonPageFactory(parent=police, slug="interviewing", title_en="Interviewing a child")
+    lesson_view_record(learner=kampot.half.user, lesson_id=lesson.pk, module_id=police.pk)
+    client.force_login(people.kampot_coordinator)
+    rows = {row.learner.user.username: row.progress for row in client.get(LIST).context["rows"]}
+    assert (rows["officer"].modules_done, rows["officer"].modules_required) == (1, 2)
+    assert (rows["half"].modules_done, rows["half"].modules_required) == (0, 1)
+    with translation_en():
+        page = client.get(f"/en/coordinate/learners/{kampot.half.pk}/").content.decode()
+    assert "0 of 1 required modules completed." in page
+    required, _sep, others = page.partition("Other modules taken")
+    assert police.title_en not in required
+    assert police.title_en in others
