@@ -8,7 +8,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from core.roles import Role
 
-from .models import Confirmation, Gender, Province
+from .models import Gender, Province
 from .phone import normalise_phone
 from .place_fields import commune_field, district_field, limit_to_province
 from .services import PRIVILEGED_CREDENTIALS, LearnerDetails
@@ -199,18 +199,6 @@ class CoordinatorLearnerForm(LearnerDetailsForm):
         required=False,
         help_text=_("Left empty, the phone number (or a generated name) is used."),
     )
-
-
-class LearnerSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, username or phone"), required=False)
-    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
-    confirmation = forms.ChoiceField(
-        label=_("Confirmation"), choices=[("", _("All"))] + Confirmation.choices, required=False
-    )
-
-    def __init__(self, *args, provinces, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces
 
 
 class ImportUploadForm(forms.Form):
