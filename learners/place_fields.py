@@ -59,4 +59,6 @@ class ProvinceStepForm(forms.Form):
     """Registration's first step (a GET form): the province, so the next page can list its districts and
     communes."""
 
-    province = forms.ModelChoiceField(label=_("Your province"), queryset=Province.objects.all())
+    province = forms.ModelChoiceField(
+        label=_("Your province"), queryset=Province.objects.all(), empty_label=_("Choose your province")
+    )
