@@ -102,6 +102,7 @@ def learner_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "query": query.urlencode(),
+            "filtered": bool(form.errors) or any(request.GET.get(name) for name in form.fields if name != "q"),
             "can_confirm": can_confirm and any(row.waiting for row in rows),
             "can_add": request.user.has_perm("learners.add_learnerprofile"),
             "can_import": request.user.has_perm("learners.import_learners"),

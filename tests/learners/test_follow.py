@@ -489,3 +489,10 @@ def test_progress_counts_the_modules_the_learners_role_requires(client, people, 
     required, _sep, others = page.partition("Other modules taken")
     assert police.title_en not in required
     assert police.title_en in others
+
+
+def test_the_filters_fold_away_until_one_is_used(client, people, kampot):
+    client.force_login(people.kampot_coordinator)
+    assert '<details class="more-filters">' in client.get(LIST).content.decode()
+    assert '<details class="more-filters" open>' in client.get(LIST, {"progress": "completed"}).content.decode()
+    assert '<details class="more-filters">' in client.get(LIST, {"q": "idle"}).content.decode()
