@@ -108,18 +108,18 @@ class StillToFinishView(WagtailAdminTemplateMixin, TemplateView):
         return _("Still to finish in %(place)s") % {"place": self.place.name}
 
     def get_breadcrumbs_items(self):
-        items = super().get_breadcrumbs_items()
+        home = list(super().get_breadcrumbs_items())  # a copy: Wagtail's is a list shared by every admin view
         if self.place is None:
-            return [*items, {"url": "", "label": _("Still to finish")}]
-        items.append({"url": self._with_query(list_url(None)), "label": _("Still to finish")})
-        chain = [ListPlace(self.place.province)]
+            return [*home, {"url": "", "label": _("Still to finish")}]
+        steps = [ListPlace(self.place.province)]
         if self.place.district is not None:
-            chain.append(ListPlace(self.place.province, self.place.district))
+            steps.append(ListPlace(self.place.province, self.place.district))
         if self.place.commune is not None:
-            chain.append(self.place)
-        for step in chain[:-1]:
-            items.append({"url": self._with_query(list_url(step)), "label": step.name})
-        return [*items, {"url": "", "label": chain[-1].name}]
+            steps.append(self.place)
+        above = [{"url": self._with_query(list_url(None)), "label": _("Still to finish")}] + [
+            {"url": self._with_query(list_url(step)), "label": step.name} for step in steps[:-1]
+        ]
+        return [*home, *above, {"url": "", "label": steps[-1].name}]
 
     def _query(self) -> str:
         query = self.request.GET.copy()
