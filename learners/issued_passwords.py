@@ -50,6 +50,7 @@ class Slip:
     username: str
     phone: str
     password: str
+    texted: bool = False  # also sent to the learner's phone
 
 
 def must_choose_password(user) -> bool:

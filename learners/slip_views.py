@@ -3,16 +3,21 @@ then set one-time passwords and send the printable sheet (PDF). The passwords ex
 
 GET ?batch=<import id> and/or ?learner=<id>&learner=<id>...: those learners, each with where their password stands,
 ticked when they have none yet. POST to the same address (CSRF) with `ticked` (learner ids among them) and
-`replace_own` ("on"): the PDF, or the page again (400) with what stopped it, nothing changed. Learners outside the
+`replace_own` ("on") and, when text messages are on (core.sms), `text` ("on"): the PDF (every slip; those texted say
+so), or the page again (400) with what stopped it, nothing changed. Learners outside the
 coordinator's scope, and imports that are not theirs (unless they see every province), are a 404.
 """
+
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from . import selectors
+from core import sms
+
+from . import selectors, texts
 from .coordinate_views import coordinator_required
 from .issued_passwords import SLIPS_AT_MOST, PasswordState, password_states, sign_in_slips_issue
 from .models import ImportBatch, LearnerProfile
@@ -63,20 +68,25 @@ def sign_in_slips(request: HttpRequest) -> HttpResponse:
     # The query string says which learners the page is about; a POST (to the same address) says which are ticked.
     batch = _batch(request, request.GET.get("batch"))
     learners = _learners(request, batch=batch, ids=_ids(request.GET.getlist("learner")))
-    error, ticked, replace_own = None, None, False
+    error, ticked, replace_own, text = None, None, False, False
     if request.method == "POST":
         by_pk = {learner.pk: learner for learner in learners}
         ticked_ids = _ids(request.POST.getlist("ticked"))
         if any(pk not in by_pk for pk in ticked_ids):
             raise Http404
         replace_own = request.POST.get("replace_own") == "on"
+        text = request.POST.get("text") == "on" and sms.is_enabled()
+        profiles = [by_pk[pk] for pk in ticked_ids]
         try:
-            slips = sign_in_slips_issue(
-                actor=request.user, profiles=[by_pk[pk] for pk in ticked_ids], replace_own=replace_own
-            )
+            slips = sign_in_slips_issue(actor=request.user, profiles=profiles, replace_own=replace_own)
         except ValidationError as refusal:
             error, ticked = " ".join(refusal.messages), set(ticked_ids)
         else:
+            if text:  # after the passwords are saved: a text never carries a password that was rolled back
+                slips = [
+                    replace(slip, texted=texts.send_one_time_password(profile=profile, password=slip.password))
+                    for slip, profile in zip(slips, profiles, strict=True)
+                ]
             return _pdf_response(request, slips=slips, batch=batch)
     rows = _rows(request, learners, ticked=ticked)
     context = {
@@ -84,6 +94,8 @@ def sign_in_slips(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "error": error,
         "replace_own": replace_own,
+        "can_text": sms.is_enabled(),
+        "text": text,
         "states": PasswordState,
         "at_most": SLIPS_AT_MOST,
     }

@@ -370,3 +370,42 @@ def test_a_learners_reset_page_offers_a_slip_for_them(client, people):
     learner = people.kampot_learner
     page = client.get(reverse("learners:learner_password", args=[learner.pk])).content.decode()
     assert f'href="/km/coordinate/slips/?learner={learner.pk}"' in page
+
+
+@pytest.fixture
+def outbox(settings):
+    from core import sms
+
+    settings.SMS_BACKEND = "core.sms.MemoryBackend"
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+def test_with_texts_on_the_passwords_can_also_go_to_the_learners_phones(client, people, batch, outbox, monkeypatch):
+    passwords = iter(["abcd-efgh", "jkmn-pqrs", "tuvw-xyz2"])
+    monkeypatch.setattr(issued_passwords.services, "handover_password", lambda: next(passwords))
+    client.force_login(people.kampot_coordinator)
+    assert 'name="text"' in client.get(f"{SLIPS}?batch={batch.pk}").content.decode()
+    ticked = [learner.pk for learner in learners_of(batch)]
+    response = client.post(f"{SLIPS}?batch={batch.pk}", {"ticked": ticked, "text": "on"})
+    assert response["Content-Type"] == "application/pdf"
+    # kampot-0 has no phone: a slip only.
+    assert [(message.to, "jkmn-pqrs" in message.body or "tuvw-xyz2" in message.body) for message in outbox] == [
+        ("+85512000001", True),
+        ("+85512000002", True),
+    ]
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)  # noqa: S603, S607
+        assert text.stdout.decode().count("Also sent by text message.") == 2
+
+
+def test_with_texts_off_nothing_is_offered_or_sent(client, people, batch, settings):
+    from core import sms
+
+    settings.SMS_BACKEND = "core.sms.DisabledBackend"
+    client.force_login(people.kampot_coordinator)
+    assert 'name="text"' not in client.get(f"{SLIPS}?batch={batch.pk}").content.decode()
+    sms.outbox.clear()
+    response = client.post(f"{SLIPS}?batch={batch.pk}", {"ticked": [learners_of(batch)[1].pk], "text": "on"})
+    assert response["Content-Type"] == "application/pdf" and sms.outbox == []
