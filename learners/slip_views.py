@@ -2,7 +2,8 @@
 then set one-time passwords and send the printable sheet (PDF). The passwords exist only in that response.
 
 GET ?batch=<import id> and/or ?learner=<id>&learner=<id>...: those learners, each with where their password stands,
-ticked when they have none yet. POST to the same address (CSRF) with `ticked` (learner ids among them) and
+ticked when they have none yet; without either, the learners of the learner list's filters (its query string, at
+most LIST_AT_MOST of them). POST to the same address (CSRF) with `ticked` (learner ids among them) and
 `replace_own` ("on") and, when text messages are on (core.sms), `text` ("on"): the PDF (every slip; those texted say
 so), or the page again (400) with what stopped it, nothing changed. Learners outside the
 coordinator's scope, and imports that are not theirs (unless they see every province), are a 404.
@@ -18,11 +19,12 @@ from django.utils import timezone
 from core import sms
 
 from . import selectors, texts
-from .coordinate_views import coordinator_required
+from .coordinate_views import coordinator_required, filtered_learners
 from .issued_passwords import SLIPS_AT_MOST, PasswordState, password_states, sign_in_slips_issue
 from .models import ImportBatch, LearnerProfile
 from .slips_pdf import slips_pdf
 
+LIST_AT_MOST = 500  # a list longer than this is narrowed first (by commune, say): the page shows every learner
 # The order of the page: who needs a slip first, then whose slip is unused, then those with their own password.
 STATE_ORDER = [PasswordState.NONE, PasswordState.ISSUED, PasswordState.OWN, PasswordState.STAFF]
 
@@ -67,7 +69,15 @@ def _rows(request: HttpRequest, learners: list[LearnerProfile], *, ticked: set[i
 def sign_in_slips(request: HttpRequest) -> HttpResponse:
     # The query string says which learners the page is about; a POST (to the same address) says which are ticked.
     batch = _batch(request, request.GET.get("batch"))
-    learners = _learners(request, batch=batch, ids=_ids(request.GET.getlist("learner")))
+    ids = _ids(request.GET.getlist("learner"))
+    too_many = False
+    if batch is None and not ids:
+        _form, queryset = filtered_learners(request)
+        learners = list(queryset[: LIST_AT_MOST + 1])
+        too_many = len(learners) > LIST_AT_MOST
+        learners = [] if too_many else learners
+    else:
+        learners = _learners(request, batch=batch, ids=ids)
     error, ticked, replace_own, text = None, None, False, False
     if request.method == "POST":
         by_pk = {learner.pk: learner for learner in learners}
@@ -98,6 +108,8 @@ def sign_in_slips(request: HttpRequest) -> HttpResponse:
         "text": text,
         "states": PasswordState,
         "at_most": SLIPS_AT_MOST,
+        "too_many": too_many,
+        "list_at_most": LIST_AT_MOST,
     }
     return render(request, "learners/coordinate/slips.html", context, status=200 if error is None else 400)
 

@@ -409,3 +409,20 @@ def test_with_texts_off_nothing_is_offered_or_sent(client, people, batch, settin
     sms.outbox.clear()
     response = client.post(f"{SLIPS}?batch={batch.pk}", {"ticked": [learners_of(batch)[1].pk], "text": "on"})
     assert response["Content-Type"] == "application/pdf" and sms.outbox == []
+
+
+def test_the_learner_list_offers_slips_for_what_it_shows(client, people, batch, places, monkeypatch):
+    from learners import slip_views
+
+    client.force_login(people.kampot_coordinator)
+    listing = client.get("/en/coordinate/?q=kampot-").content.decode()
+    assert 'href="/en/coordinate/slips/?q=kampot-"' in listing
+    page = client.get(f"{SLIPS}?q=kampot-")
+    assert {row["learner"] for row in page.context["rows"]} == set(learners_of(batch))
+    # The list's scope and filters hold: another province is not found, a long list asks to be narrowed.
+    assert client.get(f"{SLIPS}?province={places.takeo.code}").status_code == 404
+    monkeypatch.setattr(slip_views, "LIST_AT_MOST", 2)
+    narrowed = client.get(f"{SLIPS}?q=kampot-")
+    assert narrowed.context["too_many"] and narrowed.context["rows"] == []
+    assert client.post(f"{SLIPS}?q=kampot-", {"ticked": [learners_of(batch)[0].pk]}).status_code == 404
+    assert not IssuedPassword.objects.exists()
