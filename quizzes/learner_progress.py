@@ -8,7 +8,7 @@ learners importing quizzes. A page of learners costs four queries, whatever its 
 from collections import defaultdict
 from collections.abc import Sequence
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from curriculum.models import ManualPage
 from learners.models import Confirmation, LearnerProfile
@@ -31,9 +31,8 @@ class CourseProgress:
     def certificate_condition(self) -> Q:
         # A certificate stands only while its holder is confirmed (selectors.valid_certificates); the outer row is
         # the holder's profile, so that half is a plain column test.
-        return Q(confirmation=Confirmation.CONFIRMED) & Q(
-            Exists(Certificate.objects.filter(learner_id=OuterRef("user_id")))
-        )
+        # IN rather than EXISTS: the database walks the (fewer) certificates instead of probing every learner.
+        return Q(confirmation=Confirmation.CONFIRMED, user_id__in=Certificate.objects.values("learner_id"))
 
     def progress(self, *, learners: Sequence[LearnerProfile]) -> dict[int, LearnerProgress]:
         if not learners:

@@ -178,6 +178,10 @@ class LearnerProfile(models.Model):
             models.Index(fields=["province", "full_name_km", "id"], name="learner_list_by_name"),
             models.Index(fields=["training_active_on", "id"], name="learner_list_by_activity"),
             models.Index(fields=["province", "training_active_on", "id"], name="learner_list_province_activity"),
+            # Counts the list's "not started / in progress / completed" filters from the index alone.
+            models.Index(
+                fields=["province", "course_completed_at", "training_started_at"], name="learner_list_province_status"
+            ),
         ]
         permissions = [
             ("confirm_learner", _("Can confirm or reject self-registered learners")),
