@@ -13,7 +13,7 @@ from django.utils import translation
 
 from core.roles import Role
 
-# Whole values, as written on sheets seen in workshops (besides the codes and the site's own labels).
+# Whole values as people commonly write them (besides the codes and the site's own labels, in both languages).
 EXACT_WORDS: dict[str, tuple[str, ...]] = {
     Role.POLICE_OFFICER: ("police", "policeman", "policewoman", "officer", "ប៉ូលីស", "នគរបាល"),
     Role.COMMUNE_COUNCIL: (
@@ -25,6 +25,7 @@ EXACT_WORDS: dict[str, tuple[str, ...]] = {
         "សមាជិកក្រុមប្រឹក្សា",
     ),
     Role.CCWC_FOCAL_POINT: ("focal point", "focal person"),
+    Role.VILLAGE_CHIEF: ("village head", "village leader", "chief of village", "មេភូមិ", "ប្រធានភូមិ"),
     Role.OFFICIAL: (
         "official",
         "civil servant",
@@ -60,16 +61,12 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "ជនបង្គោល",
         "បុគ្គលបង្គោល",
     ),
+    Role.VILLAGE_CHIEF: ("village chief", "village head", "មេភូមិ", "ប្រធានភូមិ"),
 }
 # Only when no role above is named: "district official", "មន្ត្រីរដ្ឋបាលស្រុក".
 FALLBACK_KEYWORDS: dict[str, tuple[str, ...]] = {
     Role.OFFICIAL: ("official", "civil servant", "មន្ត្រី", "រដ្ឋបាល"),
 }
-# Added with the village chief role: the words are used only once core.roles.Role has it.
-VILLAGE_CHIEF = "village_chief"
-VILLAGE_CHIEF_EXACT = ("village head", "village leader", "chief of village", "មេភូមិ", "ប្រធានភូមិ")
-VILLAGE_CHIEF_KEYWORDS = ("village chief", "village head", "មេភូមិ", "ប្រធានភូមិ")
-
 IGNORED = re.compile(r"[\s.\-_/\\,;:()\[\]'\"“”‘’។៕\u200b\u200c\u200d\ufeff]+")
 
 
@@ -82,22 +79,16 @@ class RoleWords:
     """Built once per file: the codes and labels of every role in Khmer and English, and the words above."""
 
     def __init__(self):
-        codes = set(Role.values)
-        exact = {role: list(words) for role, words in EXACT_WORDS.items()}
-        keywords = {role: list(words) for role, words in KEYWORDS.items()}
-        if VILLAGE_CHIEF in codes:
-            exact[VILLAGE_CHIEF] = list(VILLAGE_CHIEF_EXACT)
-            keywords[VILLAGE_CHIEF] = list(VILLAGE_CHIEF_KEYWORDS)
         self.exact: dict[str, str] = {}
         for code, label in Role.choices:
             self.exact[fold(code)] = code
             for language in ("km", "en"):
                 with translation.override(language):
                     self.exact[fold(label)] = code
-        for role, words in exact.items():
+        for role, words in EXACT_WORDS.items():
             for word in words:
                 self.exact.setdefault(fold(word), role)
-        self.keywords = {role: [fold(word) for word in words] for role, words in keywords.items() if role in codes}
+        self.keywords = {role: [fold(word) for word in words] for role, words in KEYWORDS.items()}
         self.fallback = {role: [fold(word) for word in words] for role, words in FALLBACK_KEYWORDS.items()}
 
     def find(self, text: str) -> tuple[str | None, list[str]]:
