@@ -99,8 +99,11 @@ def confirmed_learners() -> QuerySet[LearnerProfile]:
     Disabled accounts are left out by a subquery over the few of them (a partial index lists them) rather than
     by joining every learner's account row, so counting 100,000 learners reads one index of this table only.
     """
-    disabled = get_user_model().objects.filter(is_active=False).values("pk")
-    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED).exclude(user_id__in=disabled)
+    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED).exclude(user_id__in=_disabled_accounts())
+
+
+def _disabled_accounts() -> QuerySet:
+    return get_user_model().objects.filter(is_active=False).values("pk")
 
 
 def learners_waiting(*, user) -> QuerySet[LearnerProfile]:
@@ -140,6 +143,10 @@ def learners_filtered(*, queryset: QuerySet[LearnerProfile], filters: dict) -> Q
     for name in ("role", "confirmation"):
         if filters.get(name):
             queryset = queryset.filter(**{name: filters[name]})
+    if filters.get("confirmation") == Confirmation.CONFIRMED:
+        # The confirmed learners reports count (confirmed_learners): a disabled account is not among them, so a
+        # report's count and the list it links to agree.
+        queryset = queryset.exclude(user_id__in=_disabled_accounts())
     queryset = progress.progress_filter(queryset, filters.get("progress") or "")
     if filters.get("sort") == ListOrder.ACTIVITY:
         return queryset.order_by(F("training_active_on").desc(nulls_last=True), "-pk")

@@ -496,3 +496,12 @@ def test_the_filters_fold_away_until_one_is_used(client, people, kampot):
     assert '<details class="more-filters">' in client.get(LIST).content.decode()
     assert '<details class="more-filters" open>' in client.get(LIST, {"progress": "completed"}).content.decode()
     assert '<details class="more-filters">' in client.get(LIST, {"q": "idle"}).content.decode()
+
+
+def test_confirmed_leaves_out_disabled_accounts_as_reports_do(client, people, kampot):
+    user = kampot.idle.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    client.force_login(people.kampot_coordinator)
+    assert "idle" not in names(client.get(LIST, {"confirmation": Confirmation.CONFIRMED}))
+    assert "idle" in names(client.get(LIST))  # still found, to be looked after

@@ -77,12 +77,6 @@ def test_every_linked_count_equals_the_rows_of_the_list_it_opens(client, nationa
         assert listed(client, link) == count, (key, link)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="The learner list's 'Confirmed' still shows disabled accounts, which reports do not count "
-    "(learners.selectors.confirmed_learners); a count with one behind it opens a list one longer.",
-)
 def test_a_disabled_account_is_neither_counted_nor_listed(client, national_user):
     client.force_login(national_user)
     response = client.get(reverse("reports:provinces") + "?breakdown=none")
