@@ -53,11 +53,11 @@ def _attempt_or_404(request, attempt_id: int):
     return attempt
 
 
-def _first_unanswered(attempt) -> int:
+def _first_unanswered(attempt) -> int | None:
     for index, question in enumerate(attempt.questions, start=1):
         if str(question["id"]) not in attempt.answers:
             return index
-    return len(attempt.questions)
+    return None
 
 
 def _module_url(module: ModulePage, request) -> str:
@@ -74,7 +74,11 @@ def quiz_start(request: HttpRequest, quiz_id: int) -> HttpResponse:
     except QuizError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(_module_url(quiz.module, request))
-    return redirect("quizzes:question", attempt_id=attempt.pk, number=_first_unanswered(attempt))
+    number = _first_unanswered(attempt)
+    # Every question answered: what is left is to check and submit, so "Continue the quiz" opens the review.
+    if number is None:
+        return redirect("quizzes:review", attempt_id=attempt.pk)
+    return redirect("quizzes:question", attempt_id=attempt.pk, number=number)
 
 
 @never_cache
