@@ -15,7 +15,7 @@ from core.demo_accounts import demo_accounts_allowed
 from core.roles import Role
 
 from . import groups
-from .models import Commune, Confirmation, Gender, LearnerProfile, Province, Source
+from .models import Commune, Confirmation, Gender, LearnerProfile, PlaceUnit, Province, Source
 from .phone import normalise_phone
 from .services import coordinator_scope_set
 
@@ -95,16 +95,21 @@ def _province_prefix(province: Province) -> str:
     return "រាជធានី" if province.unit == "capital" else "ខេត្ត"
 
 
+def _commune_unit(commune: Commune) -> str:
+    # A named council is the council of a khum or of a sangkat, never both (locale/glossary.csv).
+    return "សង្កាត់" if commune.unit == PlaceUnit.SANGKAT else "ឃុំ"
+
+
 def _unit(role: str, province: Province, commune: Commune | None) -> str:
     place = f"{_province_prefix(province)}{province.name_km}"
     if role == Role.POLICE_OFFICER:
         return f"ស្នងការដ្ឋាននគរបាល{place}"
     if role == Role.COMMUNE_COUNCIL:
-        return f"ក្រុមប្រឹក្សាឃុំ{commune.name_km}" if commune else "ក្រុមប្រឹក្សាឃុំ/សង្កាត់"
+        return f"ក្រុមប្រឹក្សា{_commune_unit(commune)}{commune.name_km}" if commune else "ក្រុមប្រឹក្សាឃុំ/សង្កាត់"
     if role == Role.CCWC_FOCAL_POINT:
-        return "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារ"
+        return "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារឃុំ/សង្កាត់"
     if role == Role.VILLAGE_CHIEF:
-        return f"រដ្ឋបាលភូមិ ឃុំ{commune.name_km}" if commune else "រដ្ឋបាលភូមិ"
+        return f"រដ្ឋបាលភូមិ {_commune_unit(commune)}{commune.name_km}" if commune else "រដ្ឋបាលភូមិ"
     if role == Role.OFFICIAL:
         return f"រដ្ឋបាល{place}"
     return ""

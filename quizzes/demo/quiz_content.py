@@ -25,7 +25,7 @@ def true_false(*, answer: bool, feedback_true=("", ""), feedback_false=("", ""))
 
 QUIZZES = {
     "rights-of-the-child": {
-        "title": {"km": "សំណួរ៖ សិទ្ធិកុមារ និងច្បាប់", "en": "Quiz: The rights of the child and the law"},
+        "title": {"km": "តេស្ត៖ សិទ្ធិកុមារ និងច្បាប់", "en": "Quiz: The rights of the child and the law"},
         "pass_mark": 70,
         "attempts_allowed": 0,
         "shuffle_choices": True,
@@ -121,7 +121,7 @@ QUIZZES = {
                 },
                 "choices": [
                     (
-                        "រកកន្លែងស្នាក់នៅដែលមានសុវត្ថិភាព ដោយមានជំនួយពីបុគ្គលបង្គោល CCWC ហើយពិនិត្យថាអ្នកដែលមកទទួលនាងជានរណា",
+                        "រកកន្លែងស្នាក់នៅដែលមានសុវត្ថិភាព ដោយមានជំនួយពីបុគ្គលបង្គោល គ.ក.ន.ក ហើយពិនិត្យថាអ្នកដែលមកទទួលនាងជានរណា",
                         "Find a safe place for her to stay with the CCWC focal point's help, "
                         "and check who comes to collect her",
                         True,
@@ -163,9 +163,8 @@ QUIZZES = {
                     ("កុមារជួយការងារស្រែរបស់គ្រួសារ", "A child helping in the family's rice field", False),
                 ],
                 "explanation": {
-                    "km": "ពិធីសារបន្ថែម ដែលកម្ពុជាផ្តល់សច្ចាប័ននៅថ្ងៃទី២១ ខែកុម្ភៈ ឆ្នាំ២០០២ កំណត់និយមន័យ"
-                    " ការលក់កុមារ ពេស្យាចារកុមារ និងរូបភាពអាសអាភាសកុមារ។",
-                    "en": "The Optional Protocol, ratified by Cambodia on 21 February 2002, defines the sale of "
+                    "km": "ពិធីសារបន្ថែម ដែលកម្ពុជាផ្តល់សច្ចាប័ននៅឆ្នាំ២០០២ កំណត់និយមន័យ ការលក់កុមារ ពេស្យាចារកុមារ និងរូបភាពអាសអាភាសកុមារ។",
+                    "en": "The Optional Protocol, ratified by Cambodia in 2002, defines the sale of "
                     "children, child prostitution and child pornography.",
                 },
             },
@@ -188,7 +187,7 @@ QUIZZES = {
     },
     "sale-trafficking-and-sexual-exploitation": {
         "title": {
-            "km": "សំណួរ៖ ការលក់កុមារ ការជួញដូរ និងការកេងប្រវ័ញ្ចផ្លូវភេទ",
+            "km": "តេស្ត៖ ការលក់កុមារ ការជួញដូរ និងការកេងប្រវ័ញ្ចផ្លូវភេទ",
             "en": "Quiz: Sale of children, trafficking and sexual exploitation",
         },
         "pass_mark": 70,
@@ -357,7 +356,7 @@ QUIZZES = {
     },
     "child-friendly-interviewing": {
         "title": {
-            "km": "សំណួរ៖ ការសម្ភាសកុមារ តាមបែបកុមារមេត្រី",
+            "km": "តេស្ត៖ ការសម្ភាសកុមារ តាមបែបកុមារមេត្រី",
             "en": "Quiz: Child-friendly interviewing",
         },
         "pass_mark": 70,
@@ -521,7 +520,7 @@ QUIZZES = {
         ],
     },
     "children-in-conflict-with-the-law": {
-        "title": {"km": "សំណួរ៖ កុមារប៉ះទង្គិចនឹងច្បាប់", "en": "Quiz: Children in conflict with the law"},
+        "title": {"km": "តេស្ត៖ កុមារប៉ះទង្គិចនឹងច្បាប់", "en": "Quiz: Children in conflict with the law"},
         "pass_mark": 70,
         "attempts_allowed": 0,
         "shuffle_choices": False,
@@ -693,7 +692,7 @@ QUIZZES = {
         ],
     },
     "referral-and-reporting": {
-        "title": {"km": "សំណួរ៖ ការបញ្ជូនបន្ត និងការរាយការណ៍", "en": "Quiz: Referral and reporting"},
+        "title": {"km": "តេស្ត៖ ការបញ្ជូនបន្ត និងការរាយការណ៍", "en": "Quiz: Referral and reporting"},
         "pass_mark": 70,
         "attempts_allowed": 0,
         "shuffle_choices": True,
@@ -706,7 +705,7 @@ QUIZZES = {
                 },
                 "choices": [
                     (
-                        "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារ (CCWC)",
+                        "គណៈកម្មាធិការទទួលបន្ទុកកិច្ចការនារី និងកុមារឃុំ/សង្កាត់ (គ.ក.ន.ក)",
                         "The Commune Committee for Women and Children (CCWC)",
                         True,
                     ),
@@ -769,7 +768,7 @@ QUIZZES = {
                     ),
                 ],
                 "explanation": {
-                    "km": "សុវត្ថិភាពជាមុន បន្ទាប់មកជូនដំណឹងដល់ប៉ូលីស និងបុគ្គលបង្គោល CCWC ហើយបញ្ជូនបន្ត។",
+                    "km": "សុវត្ថិភាពជាមុន បន្ទាប់មកជូនដំណឹងដល់ប៉ូលីស និងបុគ្គលបង្គោល គ.ក.ន.ក ហើយបញ្ជូនបន្ត។",
                     "en": "Safety first; then inform the police and the CCWC focal point, and refer.",
                 },
             },
@@ -809,7 +808,7 @@ QUIZZES = {
             {
                 "kind": "single",
                 "text": {
-                    "km": "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់ ផ្ញើរូបថតទម្រង់បញ្ជូនបន្ត ដែលមានឈ្មោះ និងភូមិរបស់កុមារ "
+                    "km": "សមាជិកក្រុមប្រឹក្សាឃុំ/សង្កាត់ម្នាក់ ផ្ញើរូបថតទម្រង់បញ្ជូនបន្ត ដែលមានឈ្មោះ និងភូមិរបស់កុមារ "
                     "ទៅក្រុមឆាតរបស់មេភូមិទាំងអស់។ តើហានិភ័យសំខាន់គឺអ្វី?",
                     "en": "A commune council member sends a photo of a referral form showing a child's name and "
                     "village to a chat group of all the village chiefs. What is the main risk?",

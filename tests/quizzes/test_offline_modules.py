@@ -324,7 +324,7 @@ def test_no_ids_means_no_modules(client, db):
     ("language", "message"),
     [
         ("en", "Give the module numbers as whole numbers separated by commas."),
-        ("km", "សូមផ្ដល់លេខម៉ូឌុលជាចំនួនគត់ ដោយបំបែកដោយសញ្ញាក្បៀស។"),
+        ("km", "សូមផ្តល់លេខម៉ូឌុលជាចំនួនគត់ ដោយបំបែកដោយសញ្ញាក្បៀស។"),
     ],
 )
 @pytest.mark.parametrize("ids", ["1,a", "1,,2", "-1", "0", "1.5", "99999999999999999999", "١"])
