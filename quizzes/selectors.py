@@ -92,6 +92,11 @@ class ModuleState:
     def completed(self) -> bool:
         return self.state == "completed"
 
+    @property
+    def lessons_added(self) -> int:
+        """Lessons published after the module was completed: completing it needed every lesson live then read."""
+        return max(0, self.lesson_total - self.lessons_read) if self.completed else 0
+
 
 def module_states(*, learner, modules: list[ModulePage], lesson_totals: dict[int, int] | None = None) -> dict:
     """State of each module for a learner, in three queries whatever the number of modules."""
