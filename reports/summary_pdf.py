@@ -130,10 +130,40 @@ def _filter_lines(filters: Filters, *, share: bool = False) -> dict[str, list[tu
 # Headings that carry the threshold the reader chose.
 NEEDS = _("Still needs training: below %(threshold)s%% coverage")
 NEEDS_NONE = _("No place with a target is below %(threshold)s%% coverage.")
+# When nothing is listed but the whole page's figure is below the threshold, "no place is below" would contradict
+# the coverage printed above it (a province's target set for the province, none for its districts).
+NEEDS_WHOLE_ONLY = _(
+    "Targets are set for the whole province, not for its districts, so no district is listed: "
+    "the province as a whole is at %(coverage)s, below %(threshold)s%% coverage."
+)
+NEEDS_WHOLE_BELOW = _(
+    "No district with a target of its own is below %(threshold)s%% coverage, "
+    "but the province as a whole is, at %(coverage)s."
+)
+NEEDS_TOGETHER_BELOW = _(
+    "No place with a target of its own is below %(threshold)s%% coverage, but all of them together are, "
+    "at %(coverage)s."
+)
+NEEDS_ALL_HIDDEN = _("Every place below %(threshold)s%% coverage has its completed count hidden for sharing.")
 
 
 def _both_with(value, **params) -> dict[str, str]:
     return {language: text % params for language, text in both(value).items()}
+
+
+def _needs_none(*, report, below: list, hide: Suppression, threshold: int) -> dict[str, str]:
+    """What to print when no place is listed under "still needs training": true of the whole page as well as of
+    its places. `below` is every place under the threshold, before any hidden for sharing are left out."""
+    if below:  # all of them hidden for sharing
+        return _both_with(NEEDS_ALL_HIDDEN, threshold=threshold)
+    total = report.total
+    if total.coverage is not None and total.coverage < threshold and not hide.hides_completion(total):
+        if report.level == "district":  # a province's page: its target may be its own, not its districts' sum
+            message = NEEDS_WHOLE_BELOW if any(row.target for row in report.rows) else NEEDS_WHOLE_ONLY
+        else:
+            message = NEEDS_TOGETHER_BELOW
+        return _both_with(message, threshold=threshold, coverage=coverage_text(total.coverage))
+    return _both_with(NEEDS_NONE, threshold=threshold)
 
 
 MEASURES = ("registered", "started", "completed")
@@ -222,7 +252,8 @@ def summary_context(
         )
     total = report.total
     tiles = province_tiles(report, share=share, suppression=hide) if province is None else []  # both names
-    needing = [row for row in report.needing_training(threshold=threshold) if not hide.hides_completion(row)]
+    below = report.needing_training(threshold=threshold)
+    needing = [row for row in below if not hide.hides_completion(row)]
     return {
         "kind": "province" if province else ("national" if scope.national else "scoped"),
         "province": province,
@@ -245,7 +276,7 @@ def summary_context(
         "labels": {
             **{key: both(label) for key, label in LABELS.items()},
             "needs": _both_with(NEEDS, threshold=threshold),
-            "needs_none": _both_with(NEEDS_NONE, threshold=threshold),
+            "needs_none": _needs_none(report=report, below=below, hide=hide, threshold=threshold),
         },
         "font_url": source_font_path().resolve().as_uri(),
     }

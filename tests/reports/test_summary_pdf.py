@@ -22,6 +22,7 @@ from django.urls import reverse
 from learners import groups
 from reports import pdf_views
 from reports.filters import Filters
+from reports.models import Target
 from reports.scope import Scope
 from reports.summary_pdf import summary_context, summary_pdf
 from tests import downloads
@@ -250,3 +251,48 @@ def test_a_summary_asked_with_a_bad_filter_goes_back_to_the_page_that_explains_i
         302,
         reverse("reports:province", args=["07"]) + "?start=2026-05-01&end=2026-01-01",
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# "Still needs training" never contradicts the coverage printed above it
+
+
+def _kampot_needs(places, **options) -> dict:
+    context = summary_context(
+        scope=Scope(provinces=None), filters=Filters(), province=places.kampot, today=TODAY, **options
+    )
+    return context["needing"], context["labels"]["needs_none"]
+
+
+def test_a_province_whose_targets_are_its_own_is_not_said_to_have_no_place_below(places):
+    """Kampot's target set for the province only (as the demo's): 2 of 14 is 14.3 %, and no district has a target
+    to list. The summary says the province is below, not that no place is."""
+    Target.objects.filter(province=places.kampot).exclude(district=None).delete()
+    needing, none = _kampot_needs(places)
+    assert needing == []
+    assert none["en"] == (
+        "Targets are set for the whole province, not for its districts, so no district is listed: "
+        "the province as a whole is at 14.3%, below 50% coverage."
+    )
+    assert "14.3%" in none["km"] and "50" in none["km"] and none["km"] != none["en"]
+
+
+def test_districts_above_the_threshold_do_not_hide_a_province_below_it(places):
+    """Angkor Chey's own target of 2, one of them trained (50 %, not below); the province's 14 give 14.3 %."""
+    Target.objects.filter(province=places.kampot).exclude(commune=None).delete()  # Kampot town's (0 of 2)
+    Target.objects.filter(province=places.kampot).exclude(district=None).update(people=2)
+    needing, none = _kampot_needs(places)
+    assert needing == []
+    assert none["en"] == (
+        "No district with a target of its own is below 50% coverage, but the province as a whole is, at 14.3%."
+    )
+    assert _kampot_needs(places, threshold=10)[1]["en"] == "No place with a target is below 10% coverage."
+
+
+@needs_poppler
+def test_the_printed_summary_of_a_province_below_the_threshold_says_so(places, tmp_path):
+    Target.objects.filter(province=places.kampot).exclude(district=None).delete()
+    content = summary_pdf(scope=Scope(provinces=None), filters=Filters(), province=places.kampot, today=TODAY)
+    text = " ".join(pdf_text(content, tmp_path).split())
+    assert "No place with a target is below" not in text
+    assert "the province as a whole is at 14.3%, below 50% coverage." in text
