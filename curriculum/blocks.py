@@ -1,8 +1,10 @@
 """StreamField blocks of a lesson: each renders well at 360 px and carries what a screen reader needs."""
 
+import re
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -90,23 +92,69 @@ class KeyPointsBlock(blocks.StructBlock):
         preview_value = {"title": "Remember", "points": ["The child's safety comes first"]}
 
 
+class QuotationStatus(models.TextChoices):
+    OFFICIAL = "official", _("Official text")
+    WORKING = "working", _("Working translation")
+
+
+# "Article Article 1": the template says the word, so a number typed with it has the word taken off.
+ARTICLE_WORD = re.compile(r"^\s*(?:article|art\.|មាត្រា)\s*", re.IGNORECASE)
+QUOTATION_WITHOUT_SOURCE = _("Name the source of the quoted text.")
+
+
 class LegalReferenceBlock(blocks.StructBlock):
     instrument = blocks.CharBlock(label=_("Instrument"), max_length=250, help_text=_("The law or convention."))
-    article = blocks.CharBlock(label=_("Article"), required=False, max_length=60)
+    article = blocks.CharBlock(
+        label=_("Article"),
+        required=False,
+        max_length=60,
+        help_text=_("The number only, such as 3 (1): the word “Article” is added in the reader’s language."),
+    )
     quotation = blocks.TextBlock(label=_("Quoted text"), required=False)
+    # Readers take a quotation for the law's own words unless told otherwise: most Khmer quotations of the
+    # conventions are the manual's own translations, so that is the default.
+    status = blocks.ChoiceBlock(
+        label=_("The quoted text is"),
+        choices=QuotationStatus.choices,
+        default=QuotationStatus.WORKING,
+        help_text=_(
+            "“Official text” only when these are the published words in this language (such as the treaty’s "
+            "English text); otherwise a working translation."
+        ),
+    )
+    source = blocks.CharBlock(
+        label=_("Source"),
+        required=False,
+        max_length=250,
+        help_text=_("Where the quoted words come from: the published text, or who translated them."),
+    )
     note = blocks.TextBlock(label=_("What it means in practice"), required=False)
 
     class Meta:
         icon = "doc-full"
         label = _("Legal reference")
         template = "curriculum/blocks/legal_reference.html"
-        description = _("A law or convention, the article and its words.")
+        description = _("A law or convention, the article and its words, and whether they are the official text.")
         preview_value = {
             "instrument": "Convention on the Rights of the Child",
             "article": "34",
             "quotation": "States Parties undertake to protect the child from all forms of sexual exploitation "
             "and sexual abuse.",
+            "status": QuotationStatus.OFFICIAL,
+            "source": "United Nations, Treaty Series, vol. 1577",
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("quotation") and not value.get("source"):
+            raise StructBlockValidationError(block_errors={"source": ValidationError(QUOTATION_WITHOUT_SOURCE)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["article_number"] = ARTICLE_WORD.sub("", value.get("article") or "")
+        context["official"] = value.get("status") == QuotationStatus.OFFICIAL
+        return context
 
 
 class ProcedureBlock(blocks.StructBlock):

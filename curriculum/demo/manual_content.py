@@ -154,6 +154,15 @@ _UNCRC_ART3 = {
         "a primary consideration."
     ),
 }
+# Where the quoted words come from, named under each quotation.
+_CRC_SOURCE = {
+    "km": "ការបកប្រែសម្រាប់ការងាររបស់សៀវភៅណែនាំនេះ ពីអត្ថបទអង់គ្លេសរបស់អង្គការសហប្រជាជាតិ",
+    "en": "United Nations, Treaty Series, vol. 1577, p. 3",
+}
+_OPSC_SOURCE = {
+    "km": "ការបកប្រែសម្រាប់ការងាររបស់សៀវភៅណែនាំនេះ ពីអត្ថបទអង់គ្លេសរបស់អង្គការសហប្រជាជាតិ",
+    "en": "United Nations, Treaty Series, vol. 2171, p. 227",
+}
 _OPSC = {
     "km": "ពិធីសារបន្ថែមនៃអនុសញ្ញាស្តីពីសិទ្ធិកុមារ ស្តីពីការលក់កុមារ ពេស្យាចារកុមារ និងរូបភាពអាសអាភាសកុមារ",
     "en": (
@@ -237,11 +246,13 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["km"],
-                                "article": "មាត្រា ១",
+                                "article": "១",
                                 "quotation": (
                                     "សម្រាប់គោលបំណងនៃអនុសញ្ញានេះ កុមារ សំដៅដល់មនុស្សគ្រប់រូបដែលមានអាយុក្រោម ១៨ ឆ្នាំ "
                                     "លើកលែងតែច្បាប់ដែលអនុវត្តចំពោះកុមារនោះ កំណត់ឱ្យគ្រប់អាយុមុននោះ។"
                                 ),
+                                "status": "working",
+                                "source": _CRC_SOURCE["km"],
                                 "note": (
                                     "បើអ្នកមិនប្រាកដថា មនុស្សម្នាក់មានអាយុក្រោម ១៨ ឆ្នាំឬទេ "
                                     "ត្រូវចាត់ទុកអ្នកនោះជាកុមារ រហូតដល់ដឹងអាយុពិតប្រាកដ។"
@@ -300,12 +311,14 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["en"],
-                                "article": "Article 1",
+                                "article": "1",
                                 "quotation": (
                                     "For the purposes of the present Convention, a child means every human being "
                                     "below the age of eighteen years unless under the law applicable to the child, "
                                     "majority is attained earlier."
                                 ),
+                                "status": "official",
+                                "source": _CRC_SOURCE["en"],
                                 "note": (
                                     "If you are not sure whether a person is under 18, "
                                     "treat them as a child until their real age is known."
@@ -363,8 +376,10 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["km"],
-                                "article": "មាត្រា ៣ (១)",
+                                "article": "៣ (១)",
                                 "quotation": _UNCRC_ART3["km"],
+                                "status": "working",
+                                "source": _CRC_SOURCE["km"],
                                 "note": (
                                     "មាត្រានេះ អនុវត្តចំពោះគ្រប់សកម្មភាពរបស់ប៉ូលីស និងអាជ្ញាធរមូលដ្ឋាន ទាក់ទងនឹងកុមារ៖ "
                                     "កុមាររងគ្រោះ កុមារសាក្សី និងកុមារដែលត្រូវសង្ស័យថាប្រព្រឹត្តបទល្មើស។"
@@ -421,8 +436,10 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["en"],
-                                "article": "Article 3 (1)",
+                                "article": "3 (1)",
                                 "quotation": _UNCRC_ART3["en"],
+                                "status": "official",
+                                "source": _CRC_SOURCE["en"],
                                 "note": (
                                     "This applies to every action police and local authorities take "
                                     "concerning a child: "
@@ -497,12 +514,14 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["km"],
-                                "article": "មាត្រា ២ (ក)",
+                                "article": "២ (ក)",
                                 "quotation": (
                                     "ការលក់កុមារ មានន័យថា អំពើ ឬប្រតិបត្តិការណាមួយ ដែលកុមារត្រូវបានផ្ទេរ "
                                     "ដោយបុគ្គល ឬក្រុមបុគ្គលណាមួយ ទៅឱ្យអ្នកផ្សេងទៀត ដើម្បីទទួលបានកម្រៃ "
                                     "ឬការតបស្នងណាមួយផ្សេងទៀត។"
                                 ),
+                                "status": "working",
+                                "source": _OPSC_SOURCE["km"],
                                 "note": ("កម្រៃមិនមែនមានតែប្រាក់ទេ។ វាអាចជាការលុបបំណុល អំណោយ ទូរស័ព្ទ ឬផលប្រយោជន៍ផ្សេងទៀត។"),
                             },
                         ),
@@ -510,11 +529,13 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["km"],
-                                "article": "មាត្រា ២ (ខ)",
+                                "article": "២ (ខ)",
                                 "quotation": (
                                     "ពេស្យាចារកុមារ មានន័យថា ការប្រើប្រាស់កុមារក្នុងសកម្មភាពផ្លូវភេទ "
                                     "ដើម្បីទទួលបានកម្រៃ ឬការតបស្នងក្នុងទម្រង់ណាមួយផ្សេងទៀត។"
                                 ),
+                                "status": "working",
+                                "source": _OPSC_SOURCE["km"],
                                 "note": ("កុមារមិនមែនជាអ្នកខុសឡើយ។ អ្នកដែលទិញ លក់ ឬរកកម្រៃពីកុមារ ទើបជាអ្នកប្រព្រឹត្តបទល្មើស។"),
                             },
                         ),
@@ -522,12 +543,14 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["km"],
-                                "article": "មាត្រា ២ (គ)",
+                                "article": "២ (គ)",
                                 "quotation": (
                                     "រូបភាពអាសអាភាសកុមារ មានន័យថា ការបង្ហាញណាមួយ តាមមធ្យោបាយណាក៏ដោយ "
                                     "នូវកុមារដែលកំពុងចូលរួមក្នុងសកម្មភាពផ្លូវភេទយ៉ាងច្បាស់ ទាំងពិត ឬក្លែងធ្វើ "
                                     "ឬការបង្ហាញណាមួយនូវអវយវៈភេទរបស់កុមារ ក្នុងគោលបំណងផ្លូវភេទជាចម្បង។"
                                 ),
+                                "status": "working",
+                                "source": _OPSC_SOURCE["km"],
                                 "note": (
                                     "រូបថត និងវីដេអូក្នុងទូរស័ព្ទ ក៏ស្ថិតក្នុងនិយមន័យនេះដែរ។ "
                                     "ត្រូវរក្សាឧបករណ៍ទុកជាភស្តុតាង ហើយកុំចម្លង បញ្ជូនបន្ត ឬបង្ហាញរូបភាពទាំងនោះដល់អ្នកដទៃ។"
@@ -574,12 +597,14 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["en"],
-                                "article": "Article 2 (a)",
+                                "article": "2 (a)",
                                 "quotation": (
                                     "Sale of children means any act or transaction whereby a child is transferred by "
                                     "any person or group of persons to another for remuneration or any other "
                                     "consideration."
                                 ),
+                                "status": "official",
+                                "source": _OPSC_SOURCE["en"],
                                 "note": (
                                     "Payment is not only cash. It can be a debt cancelled, a gift, a phone "
                                     "or any other benefit."
@@ -590,11 +615,13 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["en"],
-                                "article": "Article 2 (b)",
+                                "article": "2 (b)",
                                 "quotation": (
                                     "Child prostitution means the use of a child in sexual activities for remuneration "
                                     "or any other form of consideration;"
                                 ),
+                                "status": "official",
+                                "source": _OPSC_SOURCE["en"],
                                 "note": (
                                     "The child is never to blame. The people who buy, sell or profit from the child "
                                     "are the ones who commit the offence."
@@ -605,12 +632,14 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _OPSC["en"],
-                                "article": "Article 2 (c)",
+                                "article": "2 (c)",
                                 "quotation": (
                                     "Child pornography means any representation, by whatever means, of a child engaged "
                                     "in real or simulated explicit sexual activities or any representation of the "
                                     "sexual parts of a child for primarily sexual purposes"
                                 ),
+                                "status": "official",
+                                "source": _OPSC_SOURCE["en"],
                                 "note": (
                                     "Photos and videos on phones are included. Keep the device as evidence, and never "
                                     "copy, forward or show the images to others."
@@ -1266,10 +1295,12 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["km"],
-                                "article": "មាត្រា ៣៤",
+                                "article": "៣៤",
                                 "quotation": (
                                     "រដ្ឋភាគីទាំងឡាយ សន្យាការពារកុមារពីគ្រប់ទម្រង់នៃការកេងប្រវ័ញ្ចផ្លូវភេទ និងការរំលោភបំពានផ្លូវភេទ។"
                                 ),
+                                "status": "working",
+                                "source": _CRC_SOURCE["km"],
                                 "note": (
                                     "ការការពារកុមារពីការកេងប្រវ័ញ្ច គឺជាកាតព្វកិច្ចរបស់រដ្ឋ។ "
                                     "កុមារដែលរងការកេងប្រវ័ញ្ច ត្រូវការការការពារ មិនមែនការដាក់ទោសទេ។"
@@ -1334,11 +1365,13 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["en"],
-                                "article": "Article 34",
+                                "article": "34",
                                 "quotation": (
                                     "States Parties undertake to protect the child from all forms of sexual "
                                     "exploitation and sexual abuse."
                                 ),
+                                "status": "official",
+                                "source": _CRC_SOURCE["en"],
                                 "note": (
                                     "Protecting children from exploitation is a duty of the State. "
                                     "An exploited child needs protection, not punishment."
@@ -2030,8 +2063,10 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["km"],
-                                "article": "មាត្រា ៣ (១)",
+                                "article": "៣ (១)",
                                 "quotation": _UNCRC_ART3["km"],
+                                "status": "working",
+                                "source": _CRC_SOURCE["km"],
                                 "note": (
                                     "ឧត្តមប្រយោជន៍របស់កុមារ អនុវត្តចំពោះកុមារដែលត្រូវសង្ស័យថាប្រព្រឹត្តបទល្មើសផងដែរ "
                                     "មិនមែនតែចំពោះកុមាររងគ្រោះប៉ុណ្ណោះទេ។"
@@ -2091,8 +2126,10 @@ MODULES = [
                             "legal_reference",
                             {
                                 "instrument": _UNCRC["en"],
-                                "article": "Article 3 (1)",
+                                "article": "3 (1)",
                                 "quotation": _UNCRC_ART3["en"],
+                                "status": "official",
+                                "source": _CRC_SOURCE["en"],
                                 "note": (
                                     "The best interests of the child apply to children suspected of an offence too, "
                                     "not only to child victims."
