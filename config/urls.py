@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import help as core_help
 from core import offline as core_offline
 from core import views as core_views
 from core import web_manifest as core_web_manifest
@@ -34,6 +35,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("offline/", core_offline.offline_page, name="offline"),
+    path("help/", core_help.help_page, name="help"),
     path("manifest.webmanifest", core_web_manifest.web_manifest, name="web_manifest"),
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
