@@ -11,6 +11,7 @@ from core import help as core_help
 from core import offline as core_offline
 from core import views as core_views
 from core import web_manifest as core_web_manifest
+from curriculum import views as curriculum_views
 from quizzes import certificate_views
 
 handler404 = "core.views.page_not_found"
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("offline/", core_offline.offline_page, name="offline"),
     path("help/", core_help.help_page, name="help"),
     path("manifest.webmanifest", core_web_manifest.web_manifest, name="web_manifest"),
+    path("words/", curriculum_views.glossary, name="glossary"),
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),
