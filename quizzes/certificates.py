@@ -2,6 +2,8 @@
 
 Khmer goes in HTML text only, never inside the SVG (WeasyPrint breaks Khmer in SVG); the QR code is the only SVG.
 The font is the packaged Noto Sans Khmer, so a machine without Khmer system fonts still prints Khmer, not boxes.
+Dates print in each language's own form (២៤ វិច្ឆិកា ២០២៦ / 24 November 2026); copied Khmer reads as printed
+(core.pdf). The issuer (settings.CERTIFICATE_ISSUER) heads the page and signs it.
 """
 
 import base64
@@ -9,9 +11,12 @@ from datetime import date
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core import pdf
+from core.dates import date_both
 from core.fonts import source_font_path
 
 from .models import Certificate
@@ -39,8 +44,11 @@ def certificate_context(*, certificate: Certificate, verify_url: str) -> dict:
         "holder": holder,
         "role": _labels(holder.get("role", "")),
         "modules": [
-            {**module, "completed_on": date.fromisoformat(module["completed_on"])} for module in certificate.modules
+            {**module, "completed_on": date_both(date.fromisoformat(module["completed_on"]))}
+            for module in certificate.modules
         ],
+        "completed_on": date_both(certificate.completed_on),
+        "issuer": settings.CERTIFICATE_ISSUER,
         "verify_url": verify_url,
         "qr": qr_svg_data_uri(verify_url),
         "font_url": source_font_path().resolve().as_uri(),
@@ -53,8 +61,11 @@ def certificate_html(*, certificate: Certificate, verify_url: str) -> str:
     )
 
 
-def certificate_pdf(*, certificate: Certificate, verify_url: str) -> bytes:
-    from weasyprint import HTML  # imported on use: loading Pango costs time every process would otherwise pay
-
+def certificate_document(*, certificate: Certificate, verify_url: str):
+    """The certificate laid out (WeasyPrint's document: its pages and boxes), before it is written as PDF."""
     html = certificate_html(certificate=certificate, verify_url=verify_url)
-    return HTML(string=html, base_url=str(source_font_path().parent)).write_pdf()
+    return pdf.render(html, base_url=str(source_font_path().parent))
+
+
+def certificate_pdf(*, certificate: Certificate, verify_url: str) -> bytes:
+    return pdf.write_pdf(certificate_document(certificate=certificate, verify_url=verify_url))

@@ -187,6 +187,19 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Child-friendly police training"
+# Who issues the course certificate, printed on it in both languages: the organisation and its programme at the
+# top, one signature line per signatory at the foot. A deployment for another organisation replaces this.
+CERTIFICATE_ISSUER = {
+    "organisation": {
+        "km": "គណៈកម្មាធិការអង្គការមិនមែនរដ្ឋាភិបាលដើម្បីសិទ្ធិកុមារ (NGOCRC)",
+        "en": "NGO Committee on the Rights of the Child (NGOCRC)",
+    },
+    "programme": {"km": "កម្មវិធីបណ្តុះបណ្តាលប៉ូលីសកុមារមេត្រី", "en": "Child-friendly police training programme"},
+    "signatories": [
+        {"km": "អ្នកសម្របសម្រួលកម្មវិធីបណ្តុះបណ្តាល", "en": "Training programme coordinator"},
+        {"km": "នាយកប្រតិបត្តិ NGOCRC", "en": "Executive Director, NGOCRC"},
+    ],
+}
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("km", "ខ្មែរ"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
