@@ -83,13 +83,53 @@ def _xlsx_row(sheet, row: Iterable) -> list:
     return cells
 
 
-def xlsx_response(filename: str, header: list[str], rows: Iterable[list], *, headers: Iterable[list] = ()):
+# Excel refuses a sheet name longer than 31 characters or holding any of these.
+SHEET_NAME_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
+SHEET_NAME_LENGTH = 31
+# Column widths in Excel's units (about one Latin character each): wide enough for a heading, never absurdly so.
+# Khmer letters stack and draw wider than Latin ones, so a Khmer heading gets more room per character.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def sheet_name(title) -> str:
+    """A report's name as Excel accepts it for a worksheet tab."""
+    name = SHEET_NAME_FORBIDDEN.sub(" ", str(title)).strip().strip("'")
+    return " ".join(name.split())[:SHEET_NAME_LENGTH].strip() or "Sheet1"
+
+
+def heading_width(text) -> float:
+    """Room for the longest line of a heading (a bilingual "ខេត្ត / Province" is one line)."""
+    lines = str(text or "").splitlines() or [""]
+    longest = max(sum(1.6 if "\u1780" <= char <= "\u17ff" else 1 for char in line) for line in lines)
+    return min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def _size_columns(sheet, heading_rows: list[list]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
+    for row in heading_rows:
+        for index, value in enumerate(row, start=1):
+            widths[index] = max(widths.get(index, MIN_WIDTH), heading_width(value))
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def xlsx_response(filename: str, header: list[str], rows: Iterable[list], *, headers: Iterable[list] = (), title=""):
     """A write-only workbook: rows go to a temporary file as they come, and the finished file is streamed from
-    disk, so memory stays flat however many rows there are (as for CSV)."""
+    disk, so memory stays flat however many rows there are (as for CSV).
+
+    The sheet is named after the report (`title`), its heading rows stay in view while the reader scrolls, and each
+    column is as wide as its heading (the rows are not measured: they are written as they are read). A shared file's
+    first row is one long sentence, so it does not size its column."""
     from openpyxl import Workbook
 
+    headers = [list(extra) for extra in headers]
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
+    sheet = workbook.create_sheet(title=sheet_name(title or filename.rsplit(".", 1)[0]))
+    # Set before the first row is written: a write-only sheet writes its settings ahead of its rows.
+    _size_columns(sheet, headers if headers else [header])
+    sheet.freeze_panes = f"A{2 + len(headers)}"
     sheet.append(_xlsx_row(sheet, header))
     for extra in headers:
         sheet.append(_xlsx_row(sheet, extra))

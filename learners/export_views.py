@@ -91,5 +91,5 @@ def learners_export(request: HttpRequest, extension: str = "csv") -> HttpRespons
     province = request.GET.get("province") or "all"
     rows = export_rows(queryset.iterator(chunk_size=CHUNK))
     if extension == "xlsx":
-        return xlsx_response(f"learners-{province}.xlsx", header(), rows)
+        return xlsx_response(f"learners-{province}.xlsx", header(), rows, title=_("Learners"))
     return csv_response(f"learners-{province}.csv", header(), rows)

@@ -71,7 +71,7 @@ class RolloutReportView(WagtailAdminTemplateMixin, TemplateView):
         else:
             headings = []
         if extension == "xlsx":
-            return xlsx_response(filename, header, rows, headers=headings)
+            return xlsx_response(filename, header, rows, headers=headings, title=self.get_page_title())
         return csv_response(filename, header, rows, headers=headings)
 
     def query_without(self, *names: str) -> str:

@@ -78,6 +78,27 @@ def test_xlsx_response_writes_text_cells_never_formulas():
     assert cells[3][0] == ("-12", "s")
 
 
+def test_xlsx_sheet_is_named_after_the_report_with_its_heading_frozen_and_columns_sized():
+    header = ["ខេត្ត / Province", "n", "ការគ្របដណ្តប់ (%) / Coverage (%)"]
+    response = xlsx_response("coverage-2026-11-20.xlsx", header, [["Kampot", 1, 42.9]], title="Coverage: [Kampot]?")
+    sheet = xlsx_sheet(response)
+    assert sheet.title == "Coverage Kampot"  # Excel forbids : [ ] ? in a tab's name
+    assert sheet.freeze_panes == "A2"  # the heading row stays in view
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABC"}
+    assert widths["B"] == 8  # a short heading still leaves room for its figures
+    assert widths["A"] >= len("ខេត្ត / Province") + 2 and widths["C"] > widths["A"]  # each as wide as its heading
+
+
+def test_xlsx_sheet_name_fits_excel_limits_and_shared_files_freeze_both_heading_rows():
+    title = "ការគ្របដណ្តប់នៃការបណ្តុះបណ្តាលនៅក្នុងខេត្តកំពត"
+    sentence = "For sharing outside NGOCRC: x marks a hidden figure, " * 3
+    response = xlsx_response("t.xlsx", [sentence, "period"], [["Kampot", 1]], headers=[["Province", "n"]], title=title)
+    sheet = xlsx_sheet(response)
+    assert sheet.title == title[:31]
+    assert sheet.freeze_panes == "A3"  # the sentence and the headings
+    assert sheet.column_dimensions["A"].width == 10  # sized to "Province", not to the long sentence above it
+
+
 @pytest.fixture
 def planted_learner(db):
     places = make_places()
@@ -92,6 +113,7 @@ def test_learner_exports_neutralise_a_planted_name(client, planted_learner):
     sheet = xlsx_sheet(client.get(reverse("learners:learners_export_xlsx")))
     cells = [cell for row in sheet.iter_rows() for cell in row if PLANTED in str(cell.value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [("'" + PLANTED, "s")]
+    assert sheet.title == "អ្នកសិក្សា" and sheet.freeze_panes == "A2"  # "Learners", in the reader's language
 
 
 def test_report_exports_neutralise_a_planted_place_name(client, db):
@@ -106,6 +128,8 @@ def test_report_exports_neutralise_a_planted_place_name(client, db):
     cells = [cell for row in sheet.iter_rows() for cell in row if PLANTED in str(cell.value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [("'" + PLANTED, "s")]
     assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    # the report's own title in the reader's language ("Training coverage in Kampot"), cut to Excel's 31 characters
+    assert sheet.title == "ការគ្របដណ្តប់នៃការបណ្តុះបណ្តាលនៅខេត្តកំពត"[:31]
 
 
 def test_every_spreadsheet_download_goes_through_core_exports():
