@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import lockout_admin, two_factor
@@ -71,13 +72,32 @@ def register_places():
 
 
 class CoordinationMenuItem(MenuItem):
+    """The learner list, which lives on the site (/km/coordinate/ or /en/coordinate/), not in the admin.
+
+    Wagtail builds its menu once per process, so an address reversed then would carry the language of whoever
+    opened the admin first: it is reversed on every request instead, in the admin's language (active while the
+    admin renders its menu)."""
+
+    def __init__(self):
+        super().__init__(_("Learners"), url="", name="learners", icon_name="user", order=300)
+
     def is_shown(self, request):
         return manages_learners(request.user) and request.user.has_perm("learners.view_learnerprofile")
+
+    def render_component(self, request):
+        return LinkMenuItemComponent(
+            self.name,
+            self.label,
+            reverse("learners:learner_list"),
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
 
 
 @hooks.register("register_admin_menu_item")
 def register_coordination_link():
-    return CoordinationMenuItem(_("Learners"), reverse("learners:learner_list"), icon_name="user", order=300)
+    return CoordinationMenuItem()
 
 
 @hooks.register("construct_homepage_panels")
