@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from core.dates import date_en, date_km
@@ -146,6 +147,11 @@ def test_unknown_code_is_not_found_with_a_message(client, db):
     assertContains(response, "No certificate has the code AAAA-BBBB-CCCC", status_code=404)
 
 
-def test_qr_address_redirects_to_the_page_in_a_language(client, certified):
-    response = client.get(f"/verify/{certified.code}/")
+def test_qr_address_redirects_to_the_page_in_a_language(certified):
+    # A phone scanning the code has not chosen a language here (the fixture's client read /en/ pages): Khmer
+    response = Client().get(f"/verify/{certified.code}/")
     assertRedirects(response, f"/km/verify/{certified.code}/", fetch_redirect_response=False)
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = english.get(f"/verify/{certified.code}/")
+    assertRedirects(response, f"/en/verify/{certified.code}/", fetch_redirect_response=False)
