@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 SECTIONS = ["sign-in", "locked-out", "quizzes", "certificates", "offline", "contact"]
 
 
-@pytest.mark.parametrize(("language", "title"), [("en", "Help for learners"), ("km", "ជំនួយសម្រាប់អ្នករៀន")])
+@pytest.mark.parametrize(("language", "title"), [("en", "Help for learners"), ("km", "ជំនួយសម្រាប់អ្នកសិក្សា")])
 def test_help_page_in_each_language(client, site_tree, language, title):
     response = client.get(f"/{language}/help/")
     assert response.status_code == 200
