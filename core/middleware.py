@@ -3,18 +3,37 @@
 import re
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
+# A reader's language choice outlives the browser session (phones seldom close theirs, but some clear it).
+LANGUAGE_CHOICE_MAX_AGE = 365 * 24 * 60 * 60
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?)(?:/|$)")
 
 
+def reader_language(request: HttpRequest) -> str:
+    """The language for a path without one (`/`, `/training/`, the admin's sign-in): the one the reader chose
+    (the language switch's cookie), else Khmer. The browser's Accept-Language is ignored on purpose: many Khmer
+    readers' phones are set to English, and one rule for every path means a link never changes language."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
 class SiteLocaleMiddleware(LocaleMiddleware):
-    """Django redirects any 404 to the same path under the default language; since the manual's
+    """A path's language comes from its prefix, else `reader_language`.
+
+    Django redirects any 404 to the same path under the default language; since the manual's
     pages catch every path, /fr/x/ would become /km/fr/x/. A path that already starts with what
     looks like a language code we do not offer gets the 404 itself, in Khmer. And a 404 from a view that
     was found (an admin report for a province outside the reader's scope, say) is that view's answer: sending
     it on to a language-prefixed copy of the path would only turn "not found" into a redirect."""
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info) or reader_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         if response.status_code == 404 and getattr(request, "resolver_match", None) is not None:
@@ -25,7 +44,32 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             if match and match.group(1) not in known:
                 response.setdefault("Content-Language", settings.LANGUAGE_CODE)
                 return response
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        self._remember_language(request, response)
+        return response
+
+    @staticmethod
+    def _remember_language(request, response) -> None:
+        """A page read under /en/ (through the language switch, or a link) makes English the reader's choice for
+        paths without a language; one read under /km/ makes it Khmer again. Set only when the choice changes, so
+        pages are not sent with a cookie each time."""
+        language = translation.get_language_from_path(request.path_info)
+        if not language or request.method != "GET" or response.status_code != 200:
+            return
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return
+        if reader_language(request) == language:
+            return
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE or LANGUAGE_CHOICE_MAX_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
 
 
 COMPRESSIBLE_TYPES = (

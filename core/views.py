@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.static import serve
 
 from core.health import is_storage_full, storage_problems
+from core.middleware import reader_language
 
 MEDIA_MAX_AGE = 60 * 60 * 24 * 7
 STORAGE_FULL_RETRY_AFTER = 5 * 60
@@ -20,14 +21,9 @@ ERROR_PAGE_CSP = (
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
-    """Send `/` to the Khmer site unless the reader chose another language before.
-
-    Browsers' Accept-Language is ignored on purpose: many Khmer readers' phones are set to English.
-    """
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    known = {code for code, _name in settings.LANGUAGES}
-    language = chosen if chosen in known else settings.LANGUAGE_CODE
-    return HttpResponseRedirect(f"/{language}/")
+    """Send `/` to the Khmer site unless the reader chose another language before: the rule of every path
+    without a language (core.middleware.reader_language)."""
+    return HttpResponseRedirect(f"/{reader_language(request)}/")
 
 
 @cache_control(public=True, max_age=MEDIA_MAX_AGE)
