@@ -159,6 +159,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "km"
 LANGUAGES = [("km", _("Khmer")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Decimals written one way on every page (config/formats/km: "42.9", as the reports' Python-formatted figures).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Phnom_Penh"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,1 @@
+"""Local number formats: where the site's own choice differs from Django's locale data."""
