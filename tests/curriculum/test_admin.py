@@ -76,7 +76,17 @@ def lesson_form(*, image, audio, video, **overrides) -> dict:
                 ("practice", {"title": "", "do": list_block(["Listen"]), "dont": list_block(["Shout"])}),
                 ("scenario", {"title": "Case", "situation": "A child arrives.", "questions": list_block(["Why?"])}),
                 ("key_points", {"title": "", "points": list_block(["Safety first"])}),
-                ("legal_reference", {"instrument": "CRC", "article": "3", "quotation": "", "note": ""}),
+                (
+                    "legal_reference",
+                    {
+                        "instrument": "CRC",
+                        "article": "3",
+                        "quotation": "",
+                        "status": "working",
+                        "source": "",
+                        "note": "",
+                    },
+                ),
                 ("procedure", {"title": "Steps", "style": "steps", "steps": list_block(["Call the CCWC"])}),
                 ("audio", {"title": "Listen", "file": str(audio.pk), "transcript": ""}),
                 ("video", {"title": "Watch", "file": str(video.pk), "caption": ""}),
