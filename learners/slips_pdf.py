@@ -10,6 +10,7 @@ shape Khmer, and no fonts of the machine are needed. Every label is printed in K
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import pdf
 from core.fonts import source_font_path
 
 from .issued_passwords import Slip
@@ -36,7 +37,6 @@ def slips_html(*, slips: list[Slip], batch: ImportBatch | None, site_url: str) -
 
 
 def slips_pdf(*, slips: list[Slip], batch: ImportBatch | None, site_url: str) -> bytes:
-    from weasyprint import HTML  # imported on use: loading Pango costs time every process would otherwise pay
-
     html = slips_html(slips=slips, batch=batch, site_url=site_url)
-    return HTML(string=html, base_url=str(source_font_path().parent)).write_pdf()
+    # core.pdf adds the Khmer text layer, so a name copied from the PDF reads as it was printed.
+    return pdf.write_pdf(pdf.render(html, base_url=str(source_font_path().parent)))

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import pdf
 from core.fonts import source_font_path
 from core.roles import Role
 from core.translated import both
@@ -101,6 +102,5 @@ def still_to_finish_html(**options) -> str:
 
 def still_to_finish_pdf(**options) -> bytes:
     """The PDF of `still_to_finish_context(**options)`: place, filters, the learners in list order, and today."""
-    from weasyprint import HTML  # imported on use, as summary_pdf does: loading Pango costs every process time
-
-    return HTML(string=still_to_finish_html(**options), base_url=str(source_font_path().parent)).write_pdf()
+    # core.pdf adds the Khmer text layer, so a name copied from the PDF reads as it was printed.
+    return pdf.write_pdf(pdf.render(still_to_finish_html(**options), base_url=str(source_font_path().parent)))
