@@ -31,6 +31,10 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     it on to a language-prefixed copy of the path would only turn "not found" into a redirect."""
 
     def process_request(self, request):
+        # Wagtail's admin is for staff: it speaks their account's admin language, else their browser's (Django's
+        # rule). The reader's rule below is for the manual's readers.
+        if request.path_info.startswith("/admin/"):
+            return super().process_request(request)
         language = translation.get_language_from_path(request.path_info) or reader_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

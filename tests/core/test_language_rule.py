@@ -46,3 +46,11 @@ def test_only_pages_that_were_read_set_the_choice(client, site_tree):
     assert COOKIE not in client.get("/en/no-such-page/").cookies
     assert COOKIE not in client.get("/en/manifest.webmanifest").cookies
     assert COOKIE not in client.post("/en/account/sign-in/", {"username": "x", "password": "y"}).cookies
+
+
+def test_the_admin_keeps_the_staffs_browser_language(client, site_tree):
+    """Staff are not readers: before they sign in (no admin language of their own yet), the admin follows their
+    browser, as Wagtail does."""
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
