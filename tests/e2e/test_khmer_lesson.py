@@ -25,8 +25,9 @@ STACKED_KHMER = "ស្ត្រីនិងកុមារត្រូវបា
 LONG_KHMER = "ប៉ូលីសត្រូវស្ដាប់កុមារដោយអត់ធ្មត់ និងពន្យល់ជាពាក្យសាមញ្ញ។ " * 12
 KHMER_FONT_FAMILY = "Noto Sans Khmer"
 KHMER_CHARACTER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]")
-# Regular and bold Khmer: the lesson text, its title and the language switch's own name.
-KHMER_ELEMENTS = ["#stacked", "h1", ".lang-switch [lang=km]"]
+# Regular and bold Khmer: the lesson text, its title and the site's name in the header (at phone width a Khmer
+# page's language switch shows only the link to English).
+KHMER_ELEMENTS = ["#stacked", "h1", ".site-name"]
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
