@@ -13,7 +13,7 @@ from core import health
 from core.health import is_storage_full
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-FULL_KM = "គេហទំព័រមិនអាចរក្សាទុកបានជាបណ្ដោះអាសន្ន"
+FULL_KM = "គេហទំព័រមិនអាចរក្សាទុកបានជាបណ្តោះអាសន្ន"
 FULL_EN = "The site is temporarily unable to save"
 
 
