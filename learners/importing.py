@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .column_messages import column_message
 from .models import Gender, ImportBatch, LearnerProfile, Source
 from .names import check_username, clean_name
 from .phone import normalise_phone
@@ -45,6 +46,20 @@ COLUMNS = (
     "username",
 )
 REQUIRED = ("full_name_km", "gender", "role", "province")
+# What each column is called in a message about it (the learner list's export uses the same words).
+COLUMN_LABELS = {
+    "full_name_km": _("Full name in Khmer"),
+    "full_name_latin": _("Name in Latin letters"),
+    "gender": _("Gender"),
+    "role": _("Role"),
+    "province": _("Province"),
+    "district": _("District"),
+    "commune": _("Commune"),
+    "unit": _("Unit or organisation"),
+    "phone": _("Phone number"),
+    "email": _("E-mail"),
+    "username": _("Username"),
+}
 MAX_LENGTHS = {"full_name_km": 150, "full_name_latin": 150, "unit": 200, "email": 254, "username": 150}
 
 EMPTY_FILE = _("The file has no rows of learners.")
@@ -83,11 +98,18 @@ class ImportRow:
 
     @property
     def messages(self) -> list[str]:
-        return [f"{column}: {message}" for column, items in self.errors.items() for message in items]
+        return [
+            column_message(labels=COLUMN_LABELS, column=column, message=message)
+            for column, items in self.errors.items()
+            for message in items
+        ]
 
     @property
     def warning_messages(self) -> list[str]:
-        return [f"{column}: {message}" for column, message in self.warnings.items()]
+        return [
+            column_message(labels=COLUMN_LABELS, column=column, message=message)
+            for column, message in self.warnings.items()
+        ]
 
 
 def _header(name) -> str:
@@ -293,6 +315,10 @@ def import_rows(*, rows: list[ImportRow], actor, file_name: str) -> ImportBatch:
             )
         except ValidationError as error:
             found = error.message_dict if hasattr(error, "error_dict") else {"-": error.messages}
-            messages = [f"{name}: {m}" for name, items in found.items() for m in items]
+            messages = [
+                column_message(labels=COLUMN_LABELS, column=name, message=text)
+                for name, items in found.items()
+                for text in items
+            ]
             raise ValidationError(LINE_PROBLEMS, params={"line": row.line, "problems": "; ".join(messages)}) from error
     return batch

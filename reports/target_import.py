@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import Role
+from learners.column_messages import column_message
 from learners.importing import choice_words, table_values
 from learners.selectors import PlaceIndex
 from learners.table_files import formula_warnings, read_table
@@ -30,6 +31,14 @@ COLUMN_LABELS_KM = {
     "commune_code": "ឃុំ",
     "role": "តួនាទី",
     "people": "ចំនួនមនុស្ស",
+}
+# What each column is called in a message about it, in the reader's language.
+COLUMN_LABELS = {
+    "province_code": _("Province"),
+    "district_code": _("District"),
+    "commune_code": _("Commune"),
+    "role": _("Role"),
+    "people": _("Number of people"),
 }
 # Other headings accepted for a column (folded): short English names and the Khmer headings alone.
 COLUMN_ALIASES = {
@@ -80,11 +89,18 @@ class TargetRow:
 
     @property
     def messages(self) -> list[str]:
-        return [f"{column}: {message}" for column, items in self.errors.items() for message in items]
+        return [
+            column_message(labels=COLUMN_LABELS, column=column, message=message)
+            for column, items in self.errors.items()
+            for message in items
+        ]
 
     @property
     def warning_messages(self) -> list[str]:
-        return [f"{column}: {message}" for column, message in self.warnings.items()]
+        return [
+            column_message(labels=COLUMN_LABELS, column=column, message=message)
+            for column, message in self.warnings.items()
+        ]
 
     @property
     def key(self) -> tuple:

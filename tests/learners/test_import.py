@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
 from learners import importing
@@ -151,6 +152,18 @@ def test_import_is_all_or_nothing_when_a_row_fails_while_writing(coordinator, pl
     assert "taken meanwhile" in response.content.decode()
     assert not LearnerProfile.objects.filter(source=Source.IMPORT).exists()
     assert not ImportBatch.objects.exists()
+
+
+def test_problems_start_with_the_column_s_name_in_the_reader_s_language(coordinator, places):
+    """Not the file's heading (`full_name_km:`) at the head of a Khmer sentence: the label, the heading after it."""
+    rows = ",,female,police_officer,07,,,,not a phone,,\n"
+    page = preview(coordinator, "bad.csv", HEADER + rows).content.decode()  # the site speaks Khmer first
+    assert f"ឈ្មោះពេញជាអក្សរខ្មែរ (full_name_km)៖ {REQUIRED_VALUE}" in page
+    assert "លេខទូរស័ព្ទ (phone)៖ " in page
+    assert "<li>full_name_km:" not in page and "<li>phone:" not in page
+    with translation.override("en"):
+        english = preview(coordinator, "bad.csv", HEADER + rows).content.decode()  # /en/coordinate/import/
+    assert "Full name in Khmer (full_name_km): This value is required." in english
 
 
 @pytest.mark.parametrize(

@@ -199,12 +199,12 @@ def test_row_errors_are_in_the_users_language(places):
         rows = validate(rows=read_rows(name="a.csv", content=content), provinces=[places.kampot])
         khmer = [row.messages for row in rows]
         unknown_role_km = str(UNKNOWN_ROLE % {"value": "astronaut"})
-    assert english == [
-        ["role: Unknown role “astronaut”."],
-        ["province_code: You cannot set targets for Takéo."],
-        ["people: Give a whole number of people, 0 or more, for example 120."],
+    assert english == [  # each column by its label, its heading after it to find it in the file
+        ["Role (role): Unknown role “astronaut”."],
+        ["Province (province_code): You cannot set targets for Takéo."],
+        ["Number of people (people): Give a whole number of people, 0 or more, for example 120."],
     ]
-    assert khmer[0] == [f"role: {unknown_role_km}"] and unknown_role_km != "Unknown role “astronaut”."
+    assert khmer[0] == [f"តួនាទី (role)៖ {unknown_role_km}"] and unknown_role_km != "Unknown role “astronaut”."
     assert "តាកែវ" in khmer[1][0]  # the province is named in the reader's language
 
 
