@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.translated import in_language
 from learners.models import District, Province
 
 from . import sharing
@@ -18,6 +19,7 @@ from .area_table import area_export_rows, area_table
 from .areas import commune_report, district_report, province_report
 from .charts import legend, province_tiles
 from .named_lists import CountLinks, names_shown, still_to_finish_link, still_to_finish_url
+from .summary_pdf import needs_none
 from .table_cells import ReportTable
 from .views import RolloutReportView
 
@@ -63,8 +65,9 @@ class AreaReportView(RolloutReportView):
         threshold = self.form.threshold_value
         context = super().get_context_data(**kwargs)
         query = context["query"]
+        below = report.needing_training(threshold=threshold)
         needing = [  # a hidden place's rank and coverage would give its count away
-            row for row in report.needing_training(threshold=threshold) if not self._suppression.hides_completion(row)
+            row for row in below if not self._suppression.hides_completion(row)
         ]
         rows, total_cells = table.rows, table.total
         names = names_shown(user=self.request.user, share=self.share)
@@ -80,6 +83,8 @@ class AreaReportView(RolloutReportView):
             total_cells=total_cells,
             threshold=threshold,
             needing=needing,
+            # when nobody is listed: never "no place is below" beside a page total that is (as the PDF says it)
+            needs_none=in_language(needs_none(report=report, below=below, hide=self._suppression, threshold=threshold)),
             # each with the list of its people still to finish
             needing_finish=[
                 (row, still_to_finish_link(parent=self.list_place(), row=row, filters=self.filters) if names else None)

@@ -151,9 +151,10 @@ def _both_with(value, **params) -> dict[str, str]:
     return {language: text % params for language, text in both(value).items()}
 
 
-def _needs_none(*, report, below: list, hide: Suppression, threshold: int) -> dict[str, str]:
+def needs_none(*, report, below: list, hide: Suppression, threshold: int) -> dict[str, str]:
     """What to print when no place is listed under "still needs training": true of the whole page as well as of
-    its places. `below` is every place under the threshold, before any hidden for sharing are left out."""
+    its places (the coverage page says the same, reports.area_views). `below` is every place under the threshold,
+    before any hidden for sharing are left out."""
     if below:  # all of them hidden for sharing
         return _both_with(NEEDS_ALL_HIDDEN, threshold=threshold)
     total = report.total
@@ -276,7 +277,7 @@ def summary_context(
         "labels": {
             **{key: both(label) for key, label in LABELS.items()},
             "needs": _both_with(NEEDS, threshold=threshold),
-            "needs_none": _needs_none(report=report, below=below, hide=hide, threshold=threshold),
+            "needs_none": needs_none(report=report, below=below, hide=hide, threshold=threshold),
         },
         "font_url": source_font_path().resolve().as_uri(),
     }

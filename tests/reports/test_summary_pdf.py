@@ -296,3 +296,16 @@ def test_the_printed_summary_of_a_province_below_the_threshold_says_so(places, t
     text = " ".join(pdf_text(content, tmp_path).split())
     assert "No place with a target is below" not in text
     assert "the province as a whole is at 14.3%, below 50% coverage." in text
+
+
+@pytest.mark.parametrize("language", ["en", "km"])
+def test_the_coverage_page_says_what_the_summary_says_when_no_district_is_listed(client, places, language):
+    """The same page on screen (Admin → Reports → Kampot) never says "no place is below" beside 14.3 %."""
+    Target.objects.filter(province=places.kampot).exclude(district=None).delete()
+    client.force_login(population.staff("ngocrc", groups.NATIONAL_COORDINATOR))
+    response = client.get(reverse("reports:province", args=["07"]), HTTP_ACCEPT_LANGUAGE=language)
+    html = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    expected = _kampot_needs(places)[1]
+    assert expected[language] in html or expected[language].replace("'", "&#x27;") in html
+    assert "No place with a target is below" not in html
