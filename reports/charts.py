@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import KHMER_MONTHS
 from core.translated import field_in_language, reader_language
 
 from .area_rows import AreaReport, AreaRow
@@ -76,23 +77,6 @@ SHORT_EN = {
     "22": "O. Mean\u00adchey",
     "25": "T. Khmum",
 }
-
-# Django's Khmer catalogue spells March "មិនា" and abbreviates some months in English; these are the names
-# Cambodian institutions print.
-KHMER_MONTHS = (
-    "មករា",
-    "កុម្ភៈ",
-    "មីនា",
-    "មេសា",
-    "ឧសភា",
-    "មិថុនា",
-    "កក្កដា",
-    "សីហា",
-    "កញ្ញា",
-    "តុលា",
-    "វិច្ឆិកា",
-    "ធ្នូ",
-)
 
 
 @dataclass(frozen=True)
