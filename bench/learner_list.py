@@ -178,12 +178,7 @@ def print_table(title: str, targets: list[tuple[str, str]], results: dict, refer
 def main(argv: list[str] | None = None) -> int:
     sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=30, help="timed requests per page (sequential)")
-    parser.add_argument("--learners", type=int, default=100_000, help="learners when the database is built")
-    parser.add_argument("--gazetteer", help="gazetteer CSV folder for the build (real districts and communes)")
-    parser.add_argument("--rebuild", action="store_true", help="build the load database again")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    bench_reports.population_arguments(parser)
     args = parser.parse_args(argv)
 
     bench_reports.build(learners=args.learners, gazetteer=args.gazetteer, rebuild=args.rebuild)
