@@ -20,10 +20,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 def open_phone(playwright, profile_dir):
-    """A browser with its own profile on disk: closing and opening it again is a phone's browser restarted."""
-    return playwright.chromium.launch_persistent_context(
+    """A browser with its own profile on disk and its page: closing and opening it again is a phone's browser
+    restarted."""
+    phone = playwright.chromium.launch_persistent_context(
         str(profile_dir), executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, viewport=VIEWPORT, device_scale_factor=1
     )
+    return phone, (phone.pages[0] if phone.pages else phone.new_page())
+
+
+def signed_in_on_module(page, base: str) -> None:
+    """The officer signed in on the first module, its page controlled by the service worker."""
+    sign_in(page, base, "officer", "/km/first-module/")
+    controlled(page)
+
+
+def keep_module(page) -> None:
+    page.click("[data-keep-button]")
+    page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
 
 
 def controlled(page) -> None:
@@ -45,14 +58,11 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
     quiz = make_quiz(site_tree.module)
     learner = LearnerFactory(province=places.kampot, username="officer").user
     base = live_server.url
-    phone = open_phone(playwright, tmp_path / "phone")
-    page = phone.pages[0] if phone.pages else phone.new_page()
+    phone, page = open_phone(playwright, tmp_path / "phone")
 
-    sign_in(page, base, "officer", "/km/first-module/")
-    controlled(page)
+    signed_in_on_module(page, base)
     assert not LessonView.objects.filter(learner=learner).exists()
-    page.click("[data-keep-button]")
-    page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
+    keep_module(page)
     assert "ទូរស័ព្ទ" in page.inner_text("[data-keep-status]")
     # Keeping fetched every lesson, but reading none of them yet.
     assert not LessonView.objects.filter(learner=learner).exists()
@@ -76,9 +86,8 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
 
     # The browser is closed and opened again, still without a connection: the answers given so far are there.
     phone.close()
-    phone = open_phone(playwright, tmp_path / "phone")
+    phone, page = open_phone(playwright, tmp_path / "phone")
     phone.set_offline(True)
-    page = phone.pages[0] if phone.pages else phone.new_page()
     page.goto(f"{base}/km/training/offline/quiz/{quiz.pk}/")
     page.wait_for_selector("label.choice:has(span:text-matches('A trusted adult$')) input:checked")
     answer(page, RIGHT_ANSWERS[2:])
@@ -88,8 +97,7 @@ def test_reading_and_a_quiz_offline_reach_the_server_once_back_online(live_serve
     assert not Attempt.objects.filter(learner=learner).exists()
 
     phone.close()
-    phone = open_phone(playwright, tmp_path / "phone")
-    page = phone.pages[0] if phone.pages else phone.new_page()
+    phone, page = open_phone(playwright, tmp_path / "phone")
     page.goto(f"{base}/km/training/")
     page.wait_for_selector("#net-status a", timeout=20_000)  # "See the result", once the server has marked it
     page.click("#net-status a")
@@ -111,12 +119,9 @@ def test_signing_out_clears_what_the_phone_kept_for_the_learner(live_server, sit
     make_quiz(site_tree.module)
     LearnerFactory(province=places.kampot, username="officer")
     base = live_server.url
-    phone = open_phone(playwright, tmp_path / "phone")
-    page = phone.pages[0] if phone.pages else phone.new_page()
-    sign_in(page, base, "officer", "/km/first-module/")
-    controlled(page)
-    page.click("[data-keep-button]")
-    page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
+    phone, page = open_phone(playwright, tmp_path / "phone")
+    signed_in_on_module(page, base)
+    keep_module(page)
     kept = "caches.open('pages').then((cache) => cache.keys()).then((keys) => keys.length)"
     assert page.evaluate(kept) >= 4  # the module page, its three lessons and its quiz
     # Nothing the phone keeps gives an answer away: the quiz is kept without answers, feedback or explanations.
@@ -148,12 +153,9 @@ def test_answers_the_server_cannot_mark_stay_on_the_phone_with_the_reason(live_s
     quiz = make_quiz(site_tree.module)
     learner = LearnerFactory(province=places.kampot, username="officer").user
     base = live_server.url
-    phone = open_phone(playwright, tmp_path / "phone")
-    page = phone.pages[0] if phone.pages else phone.new_page()
-    sign_in(page, base, "officer", "/km/first-module/")
-    controlled(page)
-    page.click("[data-keep-button]")
-    page.wait_for_selector("[data-keep-remove]:visible", timeout=20_000)
+    phone, page = open_phone(playwright, tmp_path / "phone")
+    signed_in_on_module(page, base)
+    keep_module(page)
 
     phone.set_offline(True)
     page.goto(f"{base}/km/training/offline/quiz/{quiz.pk}/")
@@ -184,10 +186,8 @@ def test_a_quiz_opened_once_online_can_be_taken_offline(live_server, site_tree, 
     quiz = make_quiz(site_tree.module)
     LearnerFactory(province=places.kampot, username="officer")
     base = live_server.url
-    phone = open_phone(playwright, tmp_path / "phone")
-    page = phone.pages[0] if phone.pages else phone.new_page()
-    sign_in(page, base, "officer", "/km/first-module/")
-    controlled(page)
+    phone, page = open_phone(playwright, tmp_path / "phone")
+    signed_in_on_module(page, base)
     page.click(".phone-quiz a")  # opened, not kept: the page the learner saw is what stays
     page.wait_for_selector("#offline-quiz")
     phone.set_offline(True)
