@@ -260,8 +260,18 @@ class LessonView(models.Model):
         return f"{self.learner} · {self.lesson_id}"
 
 
+class CompletionSource(models.TextChoices):
+    """How a module was completed: online on the site, through an attempt sent from a phone's offline queue, or
+    at a workshop (attended and passed the paper post-test or the quiz; the workshop is in workshops)."""
+
+    ONLINE = "online", _("Self-paced online")
+    OFFLINE = "offline", _("Offline, sent later")
+    WORKSHOP = "workshop", _("At a workshop")
+
+
 class ModuleCompletion(models.Model):
-    """Recorded once, by quizzes.completion only, when a learner has read every lesson and passed the quiz."""
+    """Recorded once, by quizzes.completion only, when a learner has read every lesson and passed the quiz, or
+    attended a workshop's sessions on the module and passed its post-test or the quiz."""
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -285,6 +295,9 @@ class ModuleCompletion(models.Model):
     # What it was earned on: the lessons read (ids) and the module's title at the time, in both languages.
     lesson_ids = models.JSONField(_("lessons read"), default=list)
     module_title = models.JSONField(_("module title"), default=dict)
+    source = models.CharField(
+        _("completed how"), max_length=10, choices=CompletionSource.choices, default=CompletionSource.ONLINE
+    )
 
     class Meta:
         verbose_name = _("module completion")

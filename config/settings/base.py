@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "curriculum",
     "learners",
     "quizzes",
+    "workshops",
     "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
