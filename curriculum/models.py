@@ -14,6 +14,7 @@ from core.text import reading_minutes, stream_text
 from core.translated import BilingualContentMixin
 
 from .blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from .changes import ManualChange, SignificantChangeMixin  # noqa: F401 (ManualChange: a model of this app)
 from .navigation import TreeNeighbourhoodMixin, route_descendant
 
 
@@ -56,7 +57,7 @@ class ManualPage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
         return context
 
 
-class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
+class ModulePage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     """One module of the manual: a few short lessons and, later, a quiz.
 
     Two lists of roles, on purpose. `audience_roles` says whom the module is written for: a description shown to
@@ -110,6 +111,7 @@ class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
         FieldPanel("summary"),
         FieldPanel("learning_objectives"),
         FieldPanel("cover_image"),
+        *SignificantChangeMixin.change_panels,
     ]
     parent_page_types = ["curriculum.ManualPage"]
     subpage_types = ["curriculum.LessonPage"]
@@ -143,13 +145,18 @@ class ModulePage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
         return context
 
 
-class LessonPage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
+class LessonPage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     """A short lesson: a few minutes of reading on a phone."""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("One sentence shown in the module contents."))
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *SignificantChangeMixin.change_panels,
+    ]
     parent_page_types = ["curriculum.ModulePage"]
     subpage_types: list[str] = []
     translation_required_fields = ("body",)

@@ -13,9 +13,9 @@ class ManualPageTranslation(TranslationOptions):
 
 @register(ModulePage)
 class ModulePageTranslation(TranslationOptions):
-    fields = ("summary", "learning_objectives")
+    fields = ("summary", "learning_objectives", "change_note")
 
 
 @register(LessonPage)
 class LessonPageTranslation(TranslationOptions):
-    fields = ("summary", "body")
+    fields = ("summary", "body", "change_note")

@@ -295,6 +295,15 @@ class ModuleCompletion(models.Model):
     # What it was earned on: the lessons read (ids) and the module's title at the time, in both languages.
     lesson_ids = models.JSONField(_("lessons read"), default=list)
     module_title = models.JSONField(_("module title"), default=dict)
+    # The content it was earned (or last refreshed) on (quizzes.versions): the manual's version, and
+    # {"module": revision id, "lessons": {"<id>": revision id}, "quiz": version}.
+    manual_version = models.PositiveIntegerField(_("manual version"), default=1)
+    content_version = models.JSONField(_("content version"), default=dict, blank=True)
+    # Set (quizzes.refresher) when a significant change of the module was published after it: the learner reads the
+    # new or changed lessons (`refresher_read`) and passes the quiz again, and the completion is current again.
+    refresher_since = models.DateTimeField(_("needs a refresher since"), null=True, blank=True)
+    refresher_read = models.JSONField(_("lessons read for the refresher"), default=list, blank=True)
+    refreshed_at = models.DateTimeField(_("last refreshed at"), null=True, blank=True)
     source = models.CharField(
         _("completed how"), max_length=10, choices=CompletionSource.choices, default=CompletionSource.ONLINE
     )
@@ -309,10 +318,17 @@ class ModuleCompletion(models.Model):
                 condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100), name="completion_score_range"
             ),
         ]
-        indexes = [models.Index(fields=["module", "completed_at"])]
+        indexes = [
+            models.Index(fields=["module", "completed_at"]),
+            models.Index(fields=["module", "refresher_since"], name="completion_refresher"),
+        ]
 
     def __str__(self):
         return f"{self.learner} · {self.module_id}"
+
+    @property
+    def needs_refresher(self) -> bool:
+        return self.refresher_since is not None
 
 
 class Certificate(models.Model):
@@ -329,8 +345,13 @@ class Certificate(models.Model):
     completed_on = models.DateField(_("completed on"))
     # As printed: {"name_km", "name_latin", "role", "province_km", "province_en"}.
     holder = models.JSONField(_("holder"))
-    # [{"number", "title": {"km", "en"}, "completed_on": "YYYY-MM-DD"}]
+    # [{"number", "title": {"km", "en"}, "completed_on": "YYYY-MM-DD"}, plus "id" and "revision" (the module's
+    # revision it was completed on) since versions are recorded]
     modules = models.JSONField(_("modules"))
+    # The manual's version it was earned on, or renewed on by refreshers (quizzes.versions); printed with it.
+    manual_version = models.PositiveIntegerField(_("manual version"), default=1)
+    # The last day it is valid, when settings.CERTIFICATE_VALID_DAYS gives certificates an expiry.
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")
