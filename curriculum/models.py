@@ -16,6 +16,8 @@ from core.translated import BilingualContentMixin
 from .blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from .changes import ManualChange, SignificantChangeMixin  # noqa: F401 (ManualChange: a model of this app)
 from .navigation import TreeNeighbourhoodMixin, route_descendant
+from .page_forms import ManualPageForm
+from .slugs import ReadableSlugMixin
 
 
 def role_labels(codes: list[str]) -> list[str]:
@@ -24,7 +26,7 @@ def role_labels(codes: list[str]) -> list[str]:
     return [label for code, label in Role.choices if code in chosen]
 
 
-class ManualPage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
+class ManualPage(ReadableSlugMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     """The manual's home: what it is, who it is for, and its modules."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -38,6 +40,8 @@ class ManualPage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("audience")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["curriculum.ModulePage"]
+    base_form_class = ManualPageForm
+    admin_default_ordering = "ord"  # modules listed in the order learners see them
     translation_required_fields = ("introduction",)
 
     class Meta:
@@ -57,7 +61,7 @@ class ManualPage(TreeNeighbourhoodMixin, BilingualContentMixin, Page):
         return context
 
 
-class ModulePage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
+class ModulePage(SignificantChangeMixin, ReadableSlugMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     """One module of the manual: a few short lessons and, later, a quiz.
 
     Two lists of roles, on purpose. `audience_roles` says whom the module is written for: a description shown to
@@ -115,6 +119,8 @@ class ModulePage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualConten
     ]
     parent_page_types = ["curriculum.ManualPage"]
     subpage_types = ["curriculum.LessonPage"]
+    base_form_class = ManualPageForm
+    admin_default_ordering = "ord"  # lessons listed in the order learners read them
     translation_required_fields = ("summary",)
 
     class Meta:
@@ -145,7 +151,7 @@ class ModulePage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualConten
         return context
 
 
-class LessonPage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
+class LessonPage(SignificantChangeMixin, ReadableSlugMixin, TreeNeighbourhoodMixin, BilingualContentMixin, Page):
     """A short lesson: a few minutes of reading on a phone."""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("One sentence shown in the module contents."))
@@ -159,6 +165,7 @@ class LessonPage(SignificantChangeMixin, TreeNeighbourhoodMixin, BilingualConten
     ]
     parent_page_types = ["curriculum.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = ManualPageForm
     translation_required_fields = ("body",)
 
     class Meta:
