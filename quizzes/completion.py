@@ -16,6 +16,7 @@ who did not. A certificate, once issued, stands: it says what was required when 
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
@@ -28,7 +29,7 @@ from wagtail.models import Page
 from curriculum.models import LessonPage, ManualPage, ModulePage
 from learners.models import Confirmation, LearnerProfile
 
-from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
+from .models import Attempt, AttemptStatus, Certificate, CompletionSource, LessonView, ModuleCompletion, Quiz
 from .selectors import learner_holder, learner_holders, required_modules
 from .transactions import lock_learner, write_transaction
 
@@ -41,14 +42,38 @@ def bilingual(obj, field: str) -> dict:
     return {"km": getattr(obj, f"{field}_km", "") or "", "en": getattr(obj, f"{field}_en", "") or ""}
 
 
-def module_is_complete(*, lessons_read: set[int], lesson_ids: set[int], quiz_passed: bool | None) -> bool:
+def module_is_complete(
+    *, lessons_read: set[int], lesson_ids: set[int], quiz_passed: bool | None, attended: bool = False
+) -> bool:
     """Every live lesson read and the quiz passed. `quiz_passed` is None for a module without a quiz, which
-    then needs at least one lesson (an empty module without a quiz is never completed)."""
+    then needs at least one lesson (an empty module without a quiz is never completed). At a workshop
+    (`attended` its sessions on the module) the sessions stand for the lessons, and a test must be passed."""
+    if attended:
+        return bool(quiz_passed)
     if not lesson_ids <= lessons_read:
         return False
     if quiz_passed is None:
         return bool(lesson_ids)
     return quiz_passed
+
+
+@dataclass(frozen=True)
+class WorkshopPass:
+    """What a workshop says of a participant who attended its sessions on a module (the workshop's own rule
+    decides that, in workshops): whether they `passed` its paper post-test, and their `score` (%) on it."""
+
+    passed: bool
+    score: int | None = None
+
+
+def completion_source(*, at_workshop: WorkshopPass | None, attempt: Attempt | None) -> str:
+    """How a module is being completed: at a workshop, through an attempt sent from a phone's offline queue
+    (it carries the phone's id), or online."""
+    if at_workshop is not None:
+        return CompletionSource.WORKSHOP
+    if attempt is not None and attempt.client_id is not None:
+        return CompletionSource.OFFLINE
+    return CompletionSource.ONLINE
 
 
 def may_hold_certificate(*, confirmation: str | None) -> bool:
@@ -107,7 +132,12 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
 
 
 def module_completion_refresh(
-    *, learner, module_id: int, now: datetime | None = None, place: tuple[str, int] | None = None
+    *,
+    learner,
+    module_id: int,
+    now: datetime | None = None,
+    place: tuple[str, int] | None = None,
+    at_workshop: WorkshopPass | None = None,
 ) -> ModuleCompletion | None:
     """The one place that records a module completed (the rule is `module_is_complete`).
 
@@ -116,13 +146,16 @@ def module_completion_refresh(
     first query (a lesson not read yet). A completion, once recorded, stays: editing the module later never
     takes it away.
     """
+    # `at_workshop`: the learner attended a workshop's sessions on the module (workshops.completion calls with
+    # it, then links the completion to its workshop): the lessons need not be read; the workshop's post-test or
+    # the module's quiz must be passed.
     place = place or Page.objects.filter(pk=module_id).values_list("path", "depth").first()
     if place is None:
         return None
     path, depth = place
     lessons = LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True)
     read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
-    if lessons.exclude(pk__in=read).exists():
+    if at_workshop is None and lessons.exclude(pk__in=read).exists():
         return None
     if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
         return None
@@ -136,7 +169,13 @@ def module_completion_refresh(
             .first()
         )
     passed = None if quiz_id is None else best is not None
-    if not module_is_complete(lessons_read=set(read), lesson_ids=lesson_ids, quiz_passed=passed):
+    score = best.score if best else None
+    if at_workshop is not None:
+        passed = at_workshop.passed or bool(passed)
+        score = at_workshop.score if at_workshop.passed else score
+    if not module_is_complete(
+        lessons_read=set(read), lesson_ids=lesson_ids, quiz_passed=passed, attended=at_workshop is not None
+    ):
         return None
     module = ModulePage.objects.get(pk=module_id)
     completion = ModuleCompletion(
@@ -144,9 +183,10 @@ def module_completion_refresh(
         module=module,
         completed_at=now or timezone.now(),
         attempt=best,
-        score=best.score if best else None,
+        score=score,
         lesson_ids=sorted(lesson_ids),
         module_title=bilingual(module, "title"),
+        source=completion_source(at_workshop=at_workshop, attempt=best),
     )
     # Foreign keys and the one-per-learner-and-module constraint are the database's to enforce (and cost
     # a query each here); the field values are checked.
@@ -196,6 +236,7 @@ def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime 
         manual=manual,
         modules=modules,
         completed={pk: c.completed_at for pk, c in completions.items()},
+        sources={pk: c.source for pk, c in completions.items()},
         holder=learner_holder(learner=learner),
         now=now,
     )
@@ -205,7 +246,14 @@ def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime 
 
 
 def _certificate(
-    *, learner_id: int, manual: ManualPage, modules: list[ModulePage], completed: dict, holder: dict, now: datetime
+    *,
+    learner_id: int,
+    manual: ManualPage,
+    modules: list[ModulePage],
+    completed: dict,
+    holder: dict,
+    now: datetime,
+    sources: dict | None = None,
 ) -> Certificate:
     """An unsaved certificate listing the required `modules`, with when each was `completed` ({module id: time})."""
     last = max(completed[module.pk] for module in modules)
@@ -221,6 +269,8 @@ def _certificate(
                 "number": module.number,
                 "title": bilingual(module, "title"),
                 "completed_on": timezone.localdate(completed[module.pk]).isoformat(),
+                # How it was completed (`sources`: {module id: CompletionSource}), printed on the certificate.
+                "source": (sources or {}).get(module.pk, CompletionSource.ONLINE),
             }
             for module in modules
         ],
@@ -288,10 +338,12 @@ def _certificates_issue(*, manual: ManualPage, modules: list[ModulePage], profil
             Certificate.objects.filter(learner_id__in=chunk, manual=manual).values_list("learner_id", flat=True)
         )
         completed = defaultdict(dict)
-        for learner_id, module_id, at in ModuleCompletion.objects.filter(
+        sources = defaultdict(dict)
+        for learner_id, module_id, at, source in ModuleCompletion.objects.filter(
             learner_id__in=chunk, module_id__in=[m.pk for m in modules]
-        ).values_list("learner_id", "module_id", "completed_at"):
+        ).values_list("learner_id", "module_id", "completed_at", "source"):
             completed[learner_id][module_id] = at
+            sources[learner_id][module_id] = source
         holders = learner_holders(user_ids=chunk)
         certificates = []
         for learner_id in sorted(chunk):
@@ -300,6 +352,7 @@ def _certificates_issue(*, manual: ManualPage, modules: list[ModulePage], profil
                 manual=manual,
                 modules=modules,
                 completed=completed[learner_id],
+                sources=sources[learner_id],
                 holder=holders[learner_id],
                 now=now,
             )
