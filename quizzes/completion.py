@@ -26,12 +26,15 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
+from curriculum.changes import FIRST_VERSION
 from curriculum.models import LessonPage, ManualPage, ModulePage
 from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, CompletionSource, LessonView, ModuleCompletion, Quiz
+from .refresher import completion_refresh_if_done, lesson_read_for_refresher
 from .selectors import learner_holder, learner_holders, required_modules
 from .transactions import lock_learner, write_transaction
+from .versions import certificate_expiry, content_version, manual_version
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are typed from paper
 CERTIFICATE_BATCH = 1000
@@ -114,11 +117,26 @@ def activity_is_new(*, active_on: date | None, now: datetime) -> bool:
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
     """Record the first time a learner opens a lesson; True when this view was new.
 
-    Re-reading costs one indexed read and no write, so it is cheap on every signed-in lesson view.
+    Re-reading costs one indexed read and no write, so it is cheap on every signed-in lesson view; the same read
+    says whether the learner's completion of the module needs a refresher, and then the lesson counts for it.
     """
-    if LessonView.objects.filter(learner=learner, lesson_id=lesson_id).exists():
-        return False
+    pending = Exists(
+        ModuleCompletion.objects.filter(learner=learner, module_id=module_id, refresher_since__isnull=False)
+    )
+    seen = (
+        LessonView.objects.filter(learner=learner, lesson_id=lesson_id)
+        .annotate(pending=pending)
+        .values_list("pending", flat=True)
+        .first()
+    )
     now = now or timezone.now()
+    if seen is not None:
+        if seen:
+            with write_transaction():
+                lock_learner(learner)
+                if lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id):
+                    module_completion_refresh(learner=learner, module_id=module_id, now=now)
+        return False
     with write_transaction():
         lock_learner(learner)
         _view, created = LessonView.objects.get_or_create(
@@ -127,6 +145,7 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
         if not created:
             return False  # opened meanwhile in another tab
         activity_record(learner=learner, now=now)
+        lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
         module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
 
@@ -144,7 +163,8 @@ def module_completion_refresh(
     Called inside the caller's transaction (which holds the learner's lock), after a passing submission or a
     first lesson view; `place` is the module page's (path, depth) when the caller has it. Most calls end at the
     first query (a lesson not read yet). A completion, once recorded, stays: editing the module later never
-    takes it away.
+    takes it away. A completion that needs a refresher (quizzes.refresher) is made current again here, once the
+    changed lessons are read and the quiz passed again.
     """
     # `at_workshop`: the learner attended a workshop's sessions on the module (workshops.completion calls with
     # it, then links the completion to its workshop): the lessons need not be read; the workshop's post-test or
@@ -157,11 +177,21 @@ def module_completion_refresh(
     read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
     if at_workshop is None and lessons.exclude(pk__in=read).exists():
         return None
-    if ModuleCompletion.objects.filter(learner=learner, module_id=module_id).exists():
+    existing = ModuleCompletion.objects.filter(learner=learner, module_id=module_id).first()
+    if existing is not None and not existing.needs_refresher:
         return None
-    lesson_ids = set(lessons.values_list("pk", flat=True))
+    live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
+    lesson_ids = {lesson.pk for lesson in live_lessons}
     best = None
-    quiz_id = Quiz.objects.filter(module_id=module_id).values_list("pk", flat=True).first()
+    quiz = Quiz.objects.filter(module_id=module_id).first()
+    quiz_id = quiz.pk if quiz is not None else None
+    if existing is not None:
+        module = ModulePage.objects.get(pk=module_id)
+        now = now or timezone.now()
+        refreshed = completion_refresh_if_done(
+            completion=existing, learner=learner, module=module, lessons=live_lessons, quiz=quiz, now=now
+        )
+        return existing if refreshed else None
     if quiz_id is not None:
         best = (
             Attempt.objects.filter(learner=learner, quiz_id=quiz_id, status=AttemptStatus.SUBMITTED, passed=True)
@@ -178,6 +208,7 @@ def module_completion_refresh(
     ):
         return None
     module = ModulePage.objects.get(pk=module_id)
+    manual = ManualPage.objects.filter(path=path[: -Page.steplen]).first()
     completion = ModuleCompletion(
         learner=learner,
         module=module,
@@ -187,12 +218,13 @@ def module_completion_refresh(
         lesson_ids=sorted(lesson_ids),
         module_title=bilingual(module, "title"),
         source=completion_source(at_workshop=at_workshop, attempt=best),
+        manual_version=manual_version(manual_id=manual.pk) if manual is not None else FIRST_VERSION,
+        content_version=content_version(module=module, lessons=live_lessons, quiz=quiz),
     )
     # Foreign keys and the one-per-learner-and-module constraint are the database's to enforce (and cost
     # a query each here); the field values are checked.
     completion.full_clean(exclude=["learner", "module", "attempt"], validate_constraints=False)
     completion.save()
-    manual = ManualPage.objects.filter(path=path[: -Page.steplen]).first()
     if manual is not None:
         certificate_issue_if_complete(learner=learner, manual=manual, now=completion.completed_at)
     return completion
@@ -239,6 +271,7 @@ def certificate_issue_if_complete(*, learner, manual: ManualPage, now: datetime 
         sources={pk: c.source for pk, c in completions.items()},
         holder=learner_holder(learner=learner),
         now=now,
+        version=manual_version(manual_id=manual.pk),
     )
     certificate.full_clean()
     certificate.save()
@@ -253,9 +286,11 @@ def _certificate(
     completed: dict,
     holder: dict,
     now: datetime,
+    version: int,
     sources: dict | None = None,
 ) -> Certificate:
-    """An unsaved certificate listing the required `modules`, with when each was `completed` ({module id: time})."""
+    """An unsaved certificate listing the required `modules`, with when each was `completed` ({module id: time}),
+    on the manual's `version`."""
     last = max(completed[module.pk] for module in modules)
     return Certificate(
         learner_id=learner_id,
@@ -271,9 +306,13 @@ def _certificate(
                 "completed_on": timezone.localdate(completed[module.pk]).isoformat(),
                 # How it was completed (`sources`: {module id: CompletionSource}), printed on the certificate.
                 "source": (sources or {}).get(module.pk, CompletionSource.ONLINE),
+                "id": module.pk,
+                "revision": module.live_revision_id,
             }
             for module in modules
         ],
+        manual_version=version,
+        expires_on=certificate_expiry(valid_from=timezone.localdate(now)),
     )
 
 
@@ -345,6 +384,7 @@ def _certificates_issue(*, manual: ManualPage, modules: list[ModulePage], profil
             completed[learner_id][module_id] = at
             sources[learner_id][module_id] = source
         holders = learner_holders(user_ids=chunk)
+        version = manual_version(manual_id=manual.pk)
         certificates = []
         for learner_id in sorted(chunk):
             certificate = _certificate(
@@ -355,6 +395,7 @@ def _certificates_issue(*, manual: ManualPage, modules: list[ModulePage], profil
                 sources=sources[learner_id],
                 holder=holders[learner_id],
                 now=now,
+                version=version,
             )
             # The learner, course and one-per-course rule are the database's to check, as for a single issue.
             certificate.full_clean(exclude=["learner", "manual"], validate_unique=False, validate_constraints=False)

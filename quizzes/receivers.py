@@ -7,10 +7,11 @@ its page signals. The work is done by the completion services, inside the sender
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from curriculum.models import ModulePage
+from curriculum.models import LessonPage, ModulePage
 from learners.signals import learner_confirmed, learner_role_changed
 
 from .completion import certificates_issue_on_confirmation
+from .refresher import significant_change_apply
 from .requirements import learner_role_apply, module_requirement_apply
 
 
@@ -39,3 +40,10 @@ def apply_requirement_on_unpublish(sender, *, instance, **kwargs):
     the row first (it still reads as live): then the module is left out of what the course requires."""
     leaving = ModulePage.objects.filter(pk=instance.pk, live=True).exists()
     module_requirement_apply(module=instance, leaving=leaving)
+
+
+@receiver(page_published, dispatch_uid="quizzes.refresher_on_publish")
+def mark_refreshers_on_publish(sender, *, instance, revision=None, **kwargs):
+    """A module or lesson published as a significant change: earlier completions of the module need a refresher."""
+    if isinstance(instance, ModulePage | LessonPage):
+        significant_change_apply(page=instance, revision=revision, by=getattr(revision, "user", None))

@@ -1,0 +1,181 @@
+"""When the manual changes: completions and certificates record the version they were earned on; a significant
+change marks earlier completions for a refresher (set-based), which the learner completes by reading the changed
+lessons and passing the quiz again; /verify/ says current, outdated or expired."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+from curriculum.changes import CHANGE_NOTE_REQUIRED, ManualChange
+from learners.models import LearnerProfile
+from quizzes.attempts import attempt_start, attempt_submit
+from quizzes.completion import certificate_issue_if_complete, lesson_view_record
+from quizzes.models import Certificate, ModuleCompletion
+from quizzes.refresher import (
+    CertificateStatus,
+    certificate_status,
+    completions_mark,
+    refresher_state,
+    significant_change_apply,
+)
+from quizzes.versions import manual_version
+from tests.factories import LearnerProfileFactory, LessonPageFactory
+from tests.quizzes.conftest import correct_answers, make_user
+
+pytestmark = pytest.mark.django_db
+
+NOTE = {"km": "ច្បាប់ថ្មីស្តីពីយុត្តិធម៌អនីតិជន", "en": "The new juvenile justice law"}
+
+
+def complete(tree, quiz, user):
+    for lesson in tree.lessons:
+        lesson_view_record(learner=user, lesson_id=lesson.pk, module_id=tree.module.pk)
+    pass_quiz(quiz, user)
+
+
+def pass_quiz(quiz, user):
+    attempt = attempt_start(learner=user, quiz=quiz)
+    attempt_submit(attempt=attempt, learner=user, answers=correct_answers(attempt))
+
+
+def publish(page, *, significant: bool, note: dict | None = None):
+    page = page.specific
+    page.change_significant = significant
+    if note:
+        page.change_note_km, page.change_note_en = note["km"], note["en"]
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def trained(setup):
+    """A confirmed learner holding the certificate (the second module withdrawn: it has nothing to complete)."""
+    setup.tree.empty_module.unpublish()
+    LearnerProfileFactory(user=setup.learner, province__code="07")
+    complete(setup.tree, setup.quiz, setup.learner)
+    assert Certificate.objects.filter(learner=setup.learner).exists()
+    return setup
+
+
+def test_a_completion_and_certificate_record_the_content_they_were_earned_on(trained):
+    completion = ModuleCompletion.objects.get(learner=trained.learner)
+    module = trained.module
+    module.refresh_from_db()
+    assert completion.manual_version == 1
+    assert completion.content_version["module"] == module.live_revision_id
+    lessons = {str(lesson.pk): lesson.live_revision_id for lesson in trained.tree.lessons}
+    assert completion.content_version["lessons"] == lessons
+    assert completion.content_version["quiz"]  # the quiz's revision, or when it was last saved
+    certificate = Certificate.objects.get(learner=trained.learner)
+    assert certificate.manual_version == 1
+    assert certificate.expires_on is None  # certificates do not expire unless the setting says so
+    assert certificate.modules[0]["id"] == module.pk
+    assert certificate.modules[0]["revision"] == module.live_revision_id
+
+
+def test_a_change_that_is_not_significant_leaves_completions_current(trained):
+    publish(trained.tree.lessons[0], significant=False)
+    assert not ManualChange.objects.exists()
+    assert manual_version(manual_id=trained.tree.manual.pk) == 1
+    assert not ModuleCompletion.objects.filter(refresher_since__isnull=False).exists()
+    assert certificate_status(certificate=Certificate.objects.get()) == CertificateStatus.CURRENT
+
+
+def test_a_significant_change_needs_a_note_in_both_languages(trained):
+    lesson = trained.tree.lessons[1].specific
+    lesson.change_significant = True
+    lesson.change_note_km = NOTE["km"]
+    with pytest.raises(ValidationError) as raised:
+        lesson.full_clean()
+    assert raised.value.message_dict["change_note_en"] == [str(CHANGE_NOTE_REQUIRED)]
+    assert "change_note_km" not in raised.value.message_dict
+
+
+def test_a_significant_change_marks_earlier_completions_and_the_refresher_makes_them_current(trained):
+    learner, tree, quiz = trained.learner, trained.tree, trained.quiz
+    changed = publish(tree.lessons[1], significant=True, note=NOTE)
+    change = ManualChange.objects.get()
+    assert (change.version, change.note, change.lesson_ids, change.completions_marked) == (2, NOTE, [changed.pk], 1)
+    assert manual_version(manual_id=tree.manual.pk) == 2
+    # The next edit starts from "not significant".
+    changed.refresh_from_db()
+    assert changed.change_significant is False and changed.change_note_en == ""
+
+    completion = ModuleCompletion.objects.get(learner=learner)
+    assert completion.needs_refresher
+    certificate = Certificate.objects.get(learner=learner)
+    assert certificate_status(certificate=certificate) == CertificateStatus.OUTDATED
+    state = refresher_state(completion=completion, learner=learner, quiz_id=quiz.pk)
+    assert [lesson.pk for lesson in state.lessons] == [changed.pk]
+
+    # Reading an unchanged lesson again does nothing for it; the changed one counts; the quiz passed again ends it.
+    lesson_view_record(learner=learner, lesson_id=tree.lessons[0].pk, module_id=tree.module.pk)
+    lesson_view_record(learner=learner, lesson_id=changed.pk, module_id=tree.module.pk)
+    completion.refresh_from_db()
+    assert completion.needs_refresher and completion.refresher_read == [changed.pk]
+    pass_quiz(quiz, learner)
+    completion.refresh_from_db()
+    assert not completion.needs_refresher
+    assert completion.manual_version == 2 and completion.refreshed_at is not None
+    assert completion.content_version["lessons"][str(changed.pk)] == changed.live_revision_id
+    assert ModuleCompletion.objects.filter(learner=learner).count() == 1  # still one completion, made current
+    certificate.refresh_from_db()
+    assert certificate.manual_version == 2
+    assert certificate_status(certificate=certificate) == CertificateStatus.CURRENT
+
+
+def test_the_quiz_alone_does_not_end_a_refresher_and_a_new_lesson_must_be_read(trained):
+    learner, tree = trained.learner, trained.tree
+    new = LessonPageFactory(parent=trained.module, slug="new-law", title_en="The new law")
+    publish(new, significant=True, note=NOTE)
+    pass_quiz(trained.quiz, learner)
+    assert ModuleCompletion.objects.get(learner=learner).needs_refresher
+    lesson_view_record(learner=learner, lesson_id=new.pk, module_id=tree.module.pk)  # in either order
+    assert not ModuleCompletion.objects.get(learner=learner).needs_refresher
+
+
+def test_a_completion_after_the_change_is_current(trained):
+    publish(trained.tree.lessons[0], significant=True, note=NOTE)
+    newcomer = make_user("newcomer")
+    complete(trained.tree, trained.quiz, newcomer)
+    completion = ModuleCompletion.objects.get(learner=newcomer)
+    assert not completion.needs_refresher and completion.manual_version == 2
+
+
+def test_a_revision_is_recorded_once(trained):
+    lesson = publish(trained.tree.lessons[0], significant=True, note=NOTE)
+    lesson.refresh_from_db()
+    lesson.change_significant = True
+    assert significant_change_apply(page=lesson, revision=lesson.live_revision) is None
+    assert ManualChange.objects.count() == 1
+
+
+def test_marking_costs_the_same_queries_for_one_learner_and_for_many(trained):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            completions_mark(module_id=trained.module.pk, now=timezone.now())
+        return len(captured)
+
+    few = queries()
+    ModuleCompletion.objects.update(refresher_since=None)
+    for index in range(30):
+        user = make_user(f"many{index}")
+        ModuleCompletion.objects.create(learner=user, module=trained.module, completed_at=timezone.now())
+    assert queries() == few == 1
+    assert ModuleCompletion.objects.filter(refresher_since__isnull=False).count() == 31
+
+
+@override_settings(CERTIFICATE_VALID_DAYS=365)
+def test_a_certificate_expires_when_the_setting_says_so_and_a_refresher_renews_it(trained):
+    Certificate.objects.all().delete()
+    LearnerProfile.objects.filter(user=trained.learner).update(course_completed_at=None)
+    certificate = certificate_issue_if_complete(learner=trained.learner, manual=trained.tree.manual)
+    today = timezone.localdate()
+    assert certificate.expires_on == today + timedelta(days=365)
+    assert certificate_status(certificate=certificate, today=today) == CertificateStatus.CURRENT
+    later = today + timedelta(days=366)
+    assert certificate_status(certificate=certificate, today=later) == CertificateStatus.EXPIRED
