@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import pack_views
+
+urlpatterns = [
+    path("workshops/<int:pk>/pack.pdf", pack_views.workshop_pack, name="workshop_pack"),
+    path("workshops/<int:pk>/answer-key.pdf", pack_views.workshop_answer_key, name="workshop_answer_key"),
+    path("manual/<int:pk>/print.pdf", pack_views.manual_download, name="manual_print"),
+]
