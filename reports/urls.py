@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import area_views, pdf_views, views
+from . import area_views, pdf_views, views, workshop_views
 from .still_to_finish_views import StillToFinishView, still_to_finish_pdf_view
 
 app_name = "reports"
@@ -39,4 +39,6 @@ urlpatterns = [
     path("still-to-finish/", StillToFinishView.as_view(), name="still_to_finish"),
     path("modules/", views.ModulesView.as_view(), name="modules"),
     path("trend/", views.TrendView.as_view(), name="trend"),
+    path("workshops/", workshop_views.workshops_report, name="workshops"),
+    path("workshops/donor-summary.<str:fmt>", workshop_views.donor_summary_download, name="donor_summary"),
 ]

@@ -147,3 +147,8 @@ def trend_menu_item():
 @hooks.register("register_reports_menu_item")
 def still_to_finish_menu_item():
     return RolloutMenuItem(_("Still to finish"), reverse("reports:still_to_finish"), icon_name="user", order=13)
+
+
+@hooks.register("register_reports_menu_item")
+def workshops_menu_item():
+    return RolloutMenuItem(_("Workshops and donors"), reverse("reports:workshops"), icon_name="group", order=14)
