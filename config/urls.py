@@ -42,7 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),
-    path("", include("workshops.pack_urls")),
+    path("workshops/", include("workshops.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,23 @@
+"""Workshop screens, under /km/workshops/ and /en/workshops/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("", views.workshop_list, name="list"),
+    path("new/", views.workshop_edit, name="create"),
+    path("<int:pk>/", views.workshop_detail, name="detail"),
+    path("<int:pk>/edit/", views.workshop_edit, name="edit"),
+    path("<int:pk>/days/<int:day_pk>/", views.attendance, name="attendance"),
+    path("<int:pk>/days/<int:day_pk>/scan/", views.scan_upload, name="scan_upload"),
+    path("<int:pk>/scans/<int:scan_pk>/", views.scan_file, name="scan_file"),
+    path("<int:pk>/roster/add/", views.roster_add, name="roster_add"),
+    path("<int:pk>/roster/register/", views.roster_register, name="roster_register"),
+    path("<int:pk>/roster/import/", views.roster_import, name="roster_import"),
+    path("<int:pk>/roster/<int:participant_pk>/remove/", views.roster_remove, name="roster_remove"),
+    path("<int:pk>/tests/<str:kind>/", views.scores, name="scores"),
+    path("<int:pk>/tests/<str:kind>/<int:participant_pk>/", views.answers, name="answers"),
+]
