@@ -65,7 +65,7 @@ def lean_content(content: dict) -> dict:
 
 def _plan(module: ModulePage, *, full_snapshots: bool) -> ModulePlan:
     lessons = tuple(LessonPage.objects.child_of(module).live().order_by("path").values_list("pk", flat=True))
-    quiz = Quiz.objects.filter(module=module).first()
+    quiz = Quiz.objects.live().filter(module=module).first()
     content = quiz_content_snapshot(quiz=quiz) if quiz is not None else None
     if content is not None and not content["questions"]:
         quiz, content = None, None  # attempt_start refuses a quiz with no gradable question

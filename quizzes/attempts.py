@@ -111,10 +111,11 @@ def snapshot_arranged(content: dict, *, rng: random.Random | None = None) -> dic
 
 
 def attempt_limits_check(*, quiz: Quiz, attempts, now: datetime) -> None:
-    """Raise the reason `quiz` admits no new attempt now, if any: its module is not live, every attempt allowed is
-    used, or the wait after the last submission is not over (QuizRetryLater). `attempts` are the learner's at this
-    quiz (a queryset), read after the learner's lock when a write follows."""
-    if not quiz.module.live:
+    """Raise the reason `quiz` admits no new attempt now, if any: it or its module is not live (a quiz never
+    published is a draft awaiting review), every attempt allowed is used, or the wait after the last submission is
+    not over (QuizRetryLater). `attempts` are the learner's at this quiz (a queryset), read after the learner's
+    lock when a write follows."""
+    if not quiz.live or not quiz.module.live:
         raise QuizError(QUIZ_NOT_AVAILABLE)
     used = attempts.count()
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
@@ -143,7 +144,14 @@ def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: rand
         if not snapshot["questions"]:
             raise QuizError(QUIZ_NOT_READY)
         number = (attempts.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-        attempt = Attempt(learner=learner, quiz=quiz, number=number, started_at=now, snapshot=snapshot)
+        attempt = Attempt(
+            learner=learner,
+            quiz=quiz,
+            number=number,
+            started_at=now,
+            snapshot=snapshot,
+            quiz_revision_id=quiz.live_revision_id,
+        )
         # The unique and check constraints are the database's, enforced on save (and caught just below).
         attempt.full_clean(exclude=["learner", "quiz"], validate_unique=False, validate_constraints=False)
         try:

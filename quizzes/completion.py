@@ -183,7 +183,7 @@ def module_completion_refresh(
     live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
     lesson_ids = {lesson.pk for lesson in live_lessons}
     best = None
-    quiz = Quiz.objects.filter(module_id=module_id).first()
+    quiz = Quiz.objects.live().filter(module_id=module_id).first()
     quiz_id = quiz.pk if quiz is not None else None
     if existing is not None:
         module = ModulePage.objects.get(pk=module_id)

@@ -5,6 +5,7 @@ scores between 0 and 100, one completion per learner and module, one certificate
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -12,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from core.json import UnicodeJSONEncoder
 from core.translated import BilingualContentMixin
@@ -22,8 +30,27 @@ from .kinds import QuestionKind, Scoring
 from .review import ReviewPolicy
 
 
-class Quiz(BilingualContentMixin, ClusterableModel):
-    """The quiz at the end of one module."""
+class QuizQuerySet(models.QuerySet):
+    def live(self):
+        """The published quizzes, the only ones learners see. A quiz's row holds its published version (a draft
+        or one awaiting review is a revision), so reading the row of a live quiz reads what learners get."""
+        return self.filter(live=True)
+
+
+class Quiz(
+    BilingualContentMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """The quiz at the end of one module.
+
+    Trainers edit it in drafts; a change reaches learners only when a second trainer approves it in the
+    "Two-trainer review" workflow (quizzes.wagtail_hooks: nobody publishes a quiz directly).
+    """
 
     module = models.OneToOneField(
         "curriculum.ModulePage",
@@ -56,6 +83,16 @@ class Quiz(BilingualContentMixin, ClusterableModel):
         ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quiz")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="quiz",
+        for_concrete_model=False,
+    )
+
+    objects = QuizQuerySet.as_manager()
 
     panels = [
         FieldPanel("module"),
@@ -83,6 +120,29 @@ class Quiz(BilingualContentMixin, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    # The preview shows the quiz as a learner sees it before starting, in either language: never which choices
+    # are right, feedback or explanations (quizzes.preview).
+    @property
+    def preview_modes(self):
+        return [("km", _("Khmer")), ("en", _("English"))]
+
+    def get_preview_template(self, request, mode_name):
+        return "quizzes/quiz_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .preview import quiz_preview_context
+
+        return {**super().get_preview_context(request, mode_name), **quiz_preview_context(quiz=self)}
+
+    def serve_preview(self, request, mode_name):
+        from .preview import quiz_preview_serve
+
+        return quiz_preview_serve(self, request, mode_name, render=super().serve_preview)
 
 
 class Question(Orderable, ClusterableModel):
@@ -171,6 +231,17 @@ class Attempt(models.Model):
     # The id a phone gave an attempt taken offline (quizzes.offline), so sending it again records nothing new;
     # empty for attempts made on the server.
     client_id = models.UUIDField(_("id on the phone"), null=True, blank=True, editable=False)
+    # The published version of the quiz the attempt was started on (its live revision then); empty for attempts
+    # made before quizzes had revisions, or when that revision was later purged. The snapshot is what is graded.
+    quiz_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("quiz version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("attempt")

@@ -153,7 +153,7 @@ def offline_attempt_record(
     existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
     if existing is not None:
         return existing
-    quiz = Quiz.objects.select_related("module").filter(pk=quiz_id).first()
+    quiz = Quiz.objects.live().select_related("module").filter(pk=quiz_id).first()
     if quiz is None or not quiz.module.live:
         raise QuizError(QUIZ_NOT_AVAILABLE)
     content = quiz_content_snapshot(quiz=quiz)
@@ -170,6 +170,7 @@ def offline_attempt_record(
         started_at=now,
         client_id=client_id,
         snapshot=snapshot_arranged(content),  # with tokens of its own, like every attempt
+        quiz_revision_id=quiz.live_revision_id,
     )
     attempt_graded(attempt, answers=chosen, now=now)
     with write_transaction():

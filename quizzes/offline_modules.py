@@ -142,7 +142,7 @@ def kept_modules(*, module_ids: Collection[int], request: HttpRequest) -> dict[i
     lessons = [lesson for lesson in lessons if _readable(lesson, refused)]
     used = get_document_model().objects.filter(pk__in=_document_ids(lessons))
     documents = {document.pk: document for document in used}
-    quizzes = {quiz.module_id: quiz for quiz in Quiz.objects.filter(module__in=modules)}
+    quizzes = {quiz.module_id: quiz for quiz in Quiz.objects.live().filter(module__in=modules)}
     quiz_versions = _quiz_versions(quizzes.values())
     kept = {}
     for module in modules:

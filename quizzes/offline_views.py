@@ -103,7 +103,7 @@ def _posted_attempt_id(post) -> uuid.UUID | None:
 def offline_quiz(request: HttpRequest, quiz_id: int) -> HttpResponse:
     """The whole quiz on one page, for this learner. A POST (no JavaScript, or the script failed) records the
     attempt as the sync endpoint does and shows the result; a refusal shows the page again, answers still ticked."""
-    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
+    quiz = get_object_or_404(Quiz.objects.live().select_related("module"), pk=quiz_id)
     content = quiz_content_snapshot(quiz=quiz)
     version = quiz_version(content)
     attempt_id = uuid.uuid4()

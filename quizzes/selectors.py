@@ -109,7 +109,8 @@ def module_states(*, learner, modules: list[ModulePage], lesson_totals: dict[int
         .values_list("module_id", "n")
     )
     quiz_rows = (
-        Quiz.objects.filter(module_id__in=ids)
+        Quiz.objects.live()
+        .filter(module_id__in=ids)
         .annotate(
             used=Count("attempts", filter=Q(attempts__learner=learner)),
             best=Max("attempts__score", filter=Q(attempts__learner=learner)),
@@ -162,7 +163,7 @@ class QuizState:
 
 def quiz_state(*, learner, module_id: int) -> QuizState:
     """What the module page shows about its quiz for this learner: two queries."""
-    quiz = Quiz.objects.filter(module_id=module_id).first()
+    quiz = Quiz.objects.live().filter(module_id=module_id).first()
     if quiz is None:
         return QuizState(quiz=None)
     attempts = list(

@@ -1,10 +1,13 @@
 """Admin screens for quizzes, and the hook that records a signed-in learner's lesson reading."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,6 +15,30 @@ from curriculum.models import LessonPage, ModulePage
 
 from .completion import lesson_view_record
 from .models import Attempt, ModuleCompletion, Quiz
+
+
+THROUGH_REVIEW = frozenset({"publish"})  # Wagtail's unpublish and schedule need "publish" too
+
+
+class ReviewedQuizPermissionPolicy(ModelPermissionPolicy):
+    """A quiz changes for learners only through the "Two-trainer review" workflow: nobody holds "publish", not
+    even a superuser, so the editor offers "Save draft" and "Submit for review" and a posted publish is saved
+    as a draft. The approval publishes (learners.workflows.publish_approved, which needs no publish permission),
+    and the approval task refuses the quiz's own author (learners.models.SecondTrainerApprovalTask)."""
+
+    def user_has_permission(self, user, action):
+        if action in THROUGH_REVIEW:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in THROUGH_REVIEW]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(Quiz, ReviewedQuizPermissionPolicy(Quiz))
 
 
 class QuizViewSet(SnippetViewSet):

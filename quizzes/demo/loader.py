@@ -55,6 +55,8 @@ def _quiz(module: ModulePage, spec: dict) -> Quiz:
         quiz.questions.add(question)
     quiz.full_clean()
     quiz.save()
+    # Its first published version, as a quiz approved in review has (quizzes keep revisions).
+    quiz.save_revision(log_action=False).publish(skip_permission_checks=True, log_action=False)
     return quiz
 
 
