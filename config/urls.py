@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),
     path("workshops/", include("workshops.urls")),
+    path("", include("workshops.pack_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
