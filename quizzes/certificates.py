@@ -19,7 +19,7 @@ from core import pdf
 from core.dates import date_both
 from core.fonts import source_font_path
 
-from .models import Certificate
+from .models import Certificate, CompletionSource
 from .selectors import role_label
 
 
@@ -37,6 +37,17 @@ def _labels(code: str) -> dict:
     return labels
 
 
+def _source_labels(code: str | None) -> dict:
+    """How a module was completed, in both languages; nothing for a certificate issued before it was recorded."""
+    if code not in CompletionSource.values:
+        return {}
+    labels = {}
+    for language in ("km", "en"):
+        with translation.override(language):
+            labels[language] = str(CompletionSource(code).label)
+    return labels
+
+
 def certificate_context(*, certificate: Certificate, verify_url: str) -> dict:
     holder = certificate.holder
     return {
@@ -44,7 +55,11 @@ def certificate_context(*, certificate: Certificate, verify_url: str) -> dict:
         "holder": holder,
         "role": _labels(holder.get("role", "")),
         "modules": [
-            {**module, "completed_on": date_both(date.fromisoformat(module["completed_on"]))}
+            {
+                **module,
+                "completed_on": date_both(date.fromisoformat(module["completed_on"])),
+                "source": _source_labels(module.get("source")),
+            }
             for module in certificate.modules
         ],
         "completed_on": date_both(certificate.completed_on),
