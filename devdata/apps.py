@@ -15,3 +15,6 @@ class DevdataConfig(AppConfig):
 
         # After the demo learners (30) and quizzes (40), before the targets (50) that read coverage.
         register_demo_loader("learners' reading and attempts", load_activity, order=45)
+        from .workshops import load_workshops
+
+        register_demo_loader("workshops", load_workshops, order=47)
