@@ -253,7 +253,9 @@ def _roster_candidates(request: HttpRequest, workshop, text: str):
     the user may see anyway (a trainer: those they enrolled); found by name or phone, a few at a time."""
     in_province = confirmed_learners().filter(province=workshop.province).values("pk")
     mine = learners_for(user=request.user).values("pk")
-    candidates = LearnerProfile.objects.select_related("user", "province").filter(pk__in=in_province.union(mine))
+    candidates = LearnerProfile.objects.select_related("user", "province").filter(
+        Q(pk__in=in_province) | Q(pk__in=mine)
+    )
     on_roster = Participant.objects.filter(workshop=workshop).values("learner_id")
     return learner_search(queryset=candidates, text=text).exclude(user_id__in=on_roster)
 

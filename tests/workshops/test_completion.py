@@ -89,3 +89,18 @@ def test_the_source_of_a_completion():
     online, offline = Attempt(), Attempt(client_id="6f1c9b56-7d29-4a55-9c9e-8f7d3b7e9a10")
     assert completion_source(at_workshop=None, attempt=online) == CompletionSource.ONLINE
     assert completion_source(at_workshop=None, attempt=offline) == CompletionSource.OFFLINE
+
+
+def test_the_certificate_says_the_module_was_completed_at_a_workshop(made, site_tree):
+    from quizzes.certificates import certificate_context
+    from quizzes.models import Certificate
+
+    site_tree.empty_module.required_roles = []
+    site_tree.empty_module.save_revision().publish()
+    first, _second = made.participants
+    both_days(made, {first.pk})
+    post_test(made, {first.pk: 90})
+    certificate = Certificate.objects.get(learner=first.learner)
+    assert [module["source"] for module in certificate.modules] == [CompletionSource.WORKSHOP]
+    printed = certificate_context(certificate=certificate, verify_url="http://testserver/verify/x/")["modules"]
+    assert printed[0]["source"] == {"km": "នៅសិក្ខាសាលា", "en": "At a workshop"}
