@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
@@ -166,6 +167,11 @@ def test_a_trainers_edit_is_a_draft_and_learners_keep_the_live_quiz(client, live
     assert quiz.get_latest_revision_as_object().questions.order_by("sort_order").first().text_en == DRAFT_TEXT
     assert quiz.questions.order_by("sort_order").first().text_en == live_text  # the row is the live version
     assert quiz_version(quiz_content_snapshot(quiz=quiz)) == version  # the offline quiz is not "changed"
+    client.force_login(learner)
+    with translation.override("en"):
+        page = client.get(reverse("quizzes:offline_quiz", args=[quiz.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and live_text in html and DRAFT_TEXT not in html and "{#" not in html
     attempt = attempt_start(learner=learner, quiz=quiz)
     assert _first_text(attempt.snapshot) == live_text
     assert attempt.quiz_revision_id == quiz.live_revision_id
@@ -280,6 +286,7 @@ def test_the_preview_shows_the_draft_as_learners_see_it_without_answers(client, 
     assert html.count('type="radio"') + html.count('type="checkbox"') == 12  # every choice of the four questions
     for leak in LEAKS:
         assert leak not in html, leak
+    assert "{#" not in html and "{%" not in html
     assert SECRET_FEEDBACK not in html and SECRET_EXPLANATION not in html
 
 
