@@ -64,33 +64,25 @@ def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour), timezone.get_current_timezone())
 
 
-def load_workshops(*, stdout, force: bool = False) -> None:
+def workshops_generate(
+    *, count: int, learners_by_province: dict[str, list[int]], trainers: list, seed: int = SEED, roster=(8, 16)
+) -> int:
+    """`count` workshops of the demo NGOs and projects over the last months in the provinces with the most learners,
+    each with a roster drawn from the province's learners, attendance every day and both paper tests, entered
+    through the workshop services. Returns the number made."""
     User = get_user_model()
-    staff = list(User.objects.filter(username__in=["trainer", "trainer2"]).order_by("username"))
     modules = list(ModulePage.objects.live().order_by("path"))
-    if not staff or not modules:
-        stdout.write("Skipped the demo workshops: the demo trainers or the manual are missing.")
-        return
-    if Workshop.objects.filter(organisation__name_en=MEMBERS[0][1]).exists() and not force:
-        stdout.write("The demo workshops are already there.")
-        return
     projects, members = _organisations()
     for index, member in enumerate(members):
-        member.staff.add(staff[index % len(staff)])
-    rng = random.Random(SEED)  # noqa: S311 (demo data, not a secret)
-    learners_by_province: dict[str, list[int]] = {}
-    for user_id, province in LearnerProfile.objects.filter(user__username__startswith=DEMO_PREFIX).values_list(
-        "user_id", "province_id"
-    ):
-        learners_by_province.setdefault(province, []).append(user_id)
+        member.staff.add(trainers[index % len(trainers)])
+    rng = random.Random(seed)  # noqa: S311 (demo data, not a secret)
     provinces = sorted(learners_by_province, key=lambda code: -len(learners_by_province[code]))[:6]
     today = timezone.localdate()
-    made = 0
-    for number in range(WORKSHOPS):
+    for number in range(count):
         member = members[number % len(members)]
-        trainer = staff[members.index(member) % len(staff)]
+        trainer = trainers[members.index(member) % len(trainers)]
         province = Province.objects.get(code=provinces[number % len(provinces)])
-        first = today - timedelta(days=30 * (WORKSHOPS - number) + rng.randint(0, 20))
+        first = today - timedelta(days=(360 * (count - number)) // count + rng.randint(0, 20))
         days = [first + timedelta(days=offset) for offset in range(rng.choice([1, 2, 2, 3]))]
         covered = modules[: rng.randint(2, len(modules))] if len(modules) > 1 else modules
         workshop = Workshop(
@@ -105,18 +97,39 @@ def load_workshops(*, stdout, force: bool = False) -> None:
         services.workshop_save(workshop=workshop, dates=days, modules=covered, trainers=[trainer], actor=trainer)
         people = learners_by_province[province.code][:]
         rng.shuffle(people)
-        roster = [
+        participants = [
             services.participant_add(workshop=workshop, learner=User(pk=pk), actor=trainer)
-            for pk in people[: rng.randint(8, 16)]
+            for pk in people[: rng.randint(*roster)]
         ]
         for day in workshop.days.order_by("date"):
-            present = [participant.pk for participant in roster if rng.random() < 0.88]
+            present = [participant.pk for participant in participants if rng.random() < 0.88]
             services.attendance_record(day=day, present=present, actor=trainer, now=_at(day.date, 17))
         pre = services.paper_test(workshop=workshop, kind=TestKind.PRE)
         post = services.paper_test(workshop=workshop, kind=TestKind.POST)
-        pre_scores = {participant.pk: rng.randint(25, 65) for participant in roster}
+        pre_scores = {participant.pk: rng.randint(25, 65) for participant in participants}
         services.paper_scores_enter(test=pre, scores=pre_scores, actor=trainer, now=_at(days[0], 9))
         post_scores = {pk: min(100, score + rng.randint(5, 40)) for pk, score in pre_scores.items()}
         services.paper_scores_enter(test=post, scores=post_scores, actor=trainer, now=_at(days[-1], 16))
-        made += 1
-    stdout.write(f"Made {made} demo workshops of {len(members)} member NGOs for {len(projects)} projects.")
+    return count
+
+
+def learners_by_province(*, username_prefix: str) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    profiles = LearnerProfile.objects.filter(user__username__startswith=username_prefix)
+    for user_id, province in profiles.values_list("user_id", "province_id").order_by("user_id"):
+        found.setdefault(province, []).append(user_id)
+    return found
+
+
+def load_workshops(*, stdout, force: bool = False) -> None:
+    staff = list(get_user_model().objects.filter(username__in=["trainer", "trainer2"]).order_by("username"))
+    if not staff or not ModulePage.objects.live().exists():
+        stdout.write("Skipped the demo workshops: the demo trainers or the manual are missing.")
+        return
+    if Workshop.objects.filter(organisation__name_en=MEMBERS[0][1]).exists() and not force:
+        stdout.write("The demo workshops are already there.")
+        return
+    made = workshops_generate(
+        count=WORKSHOPS, learners_by_province=learners_by_province(username_prefix=DEMO_PREFIX), trainers=staff
+    )
+    stdout.write(f"Made {made} demo workshops of {len(MEMBERS)} member NGOs for {len(DONORS)} projects.")
