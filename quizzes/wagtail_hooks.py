@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -47,7 +48,8 @@ class QuizViewSet(SnippetViewSet):
     menu_label = _("Quizzes")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "module", "pass_mark", "attempts_allowed", "updated_at"]
+    # Status: live, draft, live with a draft waiting, or in review (Wagtail's tag, from the quiz's draft state).
+    list_display = ["title", "module", "pass_mark", "attempts_allowed", "updated_at", LiveStatusTagColumn()]
     search_fields = ["title_km", "title_en"]
     ordering = ["module__path"]
 

@@ -167,6 +167,8 @@ def test_a_trainers_edit_is_a_draft_and_learners_keep_the_live_quiz(client, live
     assert quiz.get_latest_revision_as_object().questions.order_by("sort_order").first().text_en == DRAFT_TEXT
     assert quiz.questions.order_by("sort_order").first().text_en == live_text  # the row is the live version
     assert quiz_version(quiz_content_snapshot(quiz=quiz)) == version  # the offline quiz is not "changed"
+    listing = client.get(reverse("wagtailsnippets_quizzes_quiz:list")).content.decode()
+    assert listing.count("w-status--primary") == 1  # its status tag: live, with a draft
     client.force_login(learner)
     with translation.override("en"):
         page = client.get(reverse("quizzes:offline_quiz", args=[quiz.pk]))
