@@ -1,4 +1,9 @@
-"""The groups every deployment has (created by migration 0003); names are stored in English, shown translated."""
+"""The groups every deployment has (created by migration 0003); names are stored in English, shown translated.
+
+Their permissions are granted by migrations: learners 0003 (pages, images, documents, learners, places) and
+quizzes 0011 (trainers add, change, lock and unlock quizzes; administrators also delete them; nobody publishes a
+quiz: the two-trainer review does).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
