@@ -1,4 +1,5 @@
 # Two commands: `make run` (install, migrate, demo content, serve) and `make test` (every check).
+# `make serve`: the production set-up on this machine (gunicorn, production settings; scripts/serve.py).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +14,7 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check
 	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org \
 	WAGTAILADMIN_BASE_URL=https://training.example.org
 
-.PHONY: run install install-test fonts migrate demo test lint bench messages clean
+.PHONY: run serve install install-test fonts migrate demo test lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,11 @@ demo: fonts migrate
 run: demo
 	@PORT=$(PORT) $(DEV) $(BIN)/python manage.py demo_logins
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Gunicorn with the production settings: static files from WhiteNoise, the secret generated once into the data
+# folder (var/secret_key), PORT as for `make run`. `make demo` first for the demo manual and accounts.
+serve: fonts migrate
+	@PORT=$(PORT) $(BIN)/python scripts/serve.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -162,14 +162,17 @@ def throughput_markdown(results: dict) -> list[str]:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results["rows"]:
-        name = "Reference: `/health/` (no database)" if row["target"] == "reference" else f"Lesson: `{row['url']}`"
+        name = f"{row['target']}: `{row['url']}`"
+        if row["target"] == "reference":
+            name = "Reference: `/health/` (no database)"
         lines.append(
             f"| {name} | {row['clients']} | {row['rps']:.1f} | {row['p50_ms']:.1f} ms | {row['p95_ms']:.1f} ms "
             f"| {row['cpu_ms']:.2f} ms | {row['errors']} |"
         )
-    for clients, ratio in results["ratios"].items():
-        cpu_ratio = results.get("cpu_ratios", {}).get(clients, 0.0)
-        lines.append(f"| **Lesson / reference** | {clients} | **{ratio:.3f}** | | | {cpu_ratio:.0f}× the CPU | |")
+    for target, by_clients in results["ratios"].items():
+        for clients, ratio in by_clients.items():
+            cpu_ratio = results.get("cpu_ratios", {}).get(target, {}).get(clients, 0.0)
+            lines.append(f"| **{target} / reference** | {clients} | **{ratio:.3f}** | | | {cpu_ratio:.1f}× the CPU | |")
     if results.get("sweep"):
         sweep = ", ".join(f"{w} workers {rps} req/s" for w, rps in results["sweep"].items())
         lines += ["", f"Worker sweep (lesson, 32 clients): {sweep}."]

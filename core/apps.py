@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
         from .converters import register as register_converters
         from .demo import register_demo_loader
         from .demo_accounts import load_admin
+        from .page_cache import connect as connect_page_cache
 
         register_converters()  # before any URLconf is read: they use <id:...>
         register_demo_loader("admin account", load_admin, order=10)
+        connect_page_cache()  # kept pages are left behind when what they show changes

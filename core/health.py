@@ -7,7 +7,8 @@ The check is two-fold, because no single cheap probe sees a full disk on both da
 - on SQLite, the free space where the database file (and its write-ahead log) lives: SQLite keeps a rolled-back
   write in memory and a committed one reuses the log's old space, so only free space tells that the next real
   write (an import, a quiz submission that grows the file) will fail with "database or disk is full".
-The media folder's free space is checked too: uploads fail the same way.
+The media folder's free space is checked too: uploads fail the same way. And every cache in CACHES must answer
+(a value written and read back): with Redis, a server that cannot reach it serves stale sessions or none.
 """
 
 import errno
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
@@ -122,4 +124,17 @@ def _check(using: str) -> list[str]:
     if connection.vendor == "sqlite" and not write:
         problems.append(_free_space_problem("database", Path(connection.settings_dict["NAME"]).parent))
     problems.append(_free_space_problem("media", Path(settings.MEDIA_ROOT)))
+    problems.extend(_cache_problem(alias) for alias in settings.CACHES)
     return [problem for problem in problems if problem]
+
+
+def _cache_problem(alias: str) -> str | None:
+    key, value = f"health-{secrets.token_hex(8)}", secrets.token_hex(8)
+    try:
+        cache = caches[alias]
+        cache.set(key, value, timeout=30)
+        found = cache.get(key)
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - any backend's connection or file error means the same here
+        return f"cache {alias}: unreachable"
+    return None if found == value else f"cache {alias}: does not keep values"

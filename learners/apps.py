@@ -11,7 +11,8 @@ class LearnersConfig(AppConfig):
     def ready(self):
         from core.demo import register_demo_loader
 
-        from . import checks, first_password, lockout, two_factor  # noqa: F401  (the system check, sign-in signals)
+        from . import checks, first_password, lockout, notices, two_factor  # noqa: F401  (the system check, sign-in signals)
         from .demo import load_learners
 
+        notices.connect()
         register_demo_loader("learners", load_learners, order=30)

@@ -10,11 +10,14 @@ dashboard.
 """
 
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save
 from django.http import HttpRequest
 from django.utils.cache import patch_cache_control
 
+from core.page_cache import shared_cache
+
 from . import selectors
-from .models import ConfirmationDecision, Decision
+from .models import ConfirmationDecision, Decision, LearnerProfile
 from .models.notices import DecisionSeen
 
 SHOWN_ATTRIBUTE = "learners_decision_shown"  # set on the request by the template tag that showed a notice
@@ -24,9 +27,40 @@ ANNOUNCED = (Decision.CONFIRMED, Decision.REJECTED)  # an undone rejection says 
 
 
 def decision_to_tell(*, user) -> ConfirmationDecision | None:
-    """The decision `user` has yet to be shown, or None. One query (none when signed out)."""
+    """The decision `user` has yet to be shown, or None. One query (none when signed out, and none while the
+    shared cache remembers that there is nothing to tell: forgotten when a decision or the profile is saved)."""
     if not user.is_authenticated:
         return None
+    nothing_key = NOTHING_TO_TELL.format(user.pk)
+    if shared_cache().get(nothing_key):
+        return None
+    decision = _decision_to_tell(user)
+    if decision is None:
+        shared_cache().set(nothing_key, True, timeout=NOTHING_TO_TELL_SECONDS)
+    return decision
+
+
+NOTHING_TO_TELL = "nothing-to-tell:{}"
+NOTHING_TO_TELL_SECONDS = 60 * 60
+
+
+def _forget_nothing_to_tell(sender, instance, **kwargs) -> None:
+    user_id = instance.user_id if isinstance(instance, LearnerProfile) else instance.profile.user_id
+
+    def forget():
+        shared_cache().delete(NOTHING_TO_TELL.format(user_id))
+
+    forget()
+    transaction.on_commit(forget)  # again: a page opened meanwhile may have read the state before the commit
+
+
+def connect() -> None:
+    """Called from LearnersConfig.ready: every process forgets, whichever wrote the decision."""
+    for model in (ConfirmationDecision, LearnerProfile):
+        post_save.connect(_forget_nothing_to_tell, sender=model, dispatch_uid=f"learners.notices.{model.__name__}")
+
+
+def _decision_to_tell(user) -> ConfirmationDecision | None:
     latest = (
         ConfirmationDecision.objects.filter(profile__user_id=user.pk)
         .select_related("profile__province", "seen")

@@ -17,7 +17,6 @@ from curriculum.models import LessonPage, ModulePage
 from .completion import lesson_view_record
 from .models import Attempt, ModuleCompletion, Quiz
 
-
 THROUGH_REVIEW = frozenset({"publish"})  # Wagtail's unpublish and schedule need "publish" too
 
 
@@ -60,14 +59,7 @@ register_snippet(QuizViewSet)
 @hooks.register("before_serve_page")
 def record_lesson_view(page, request, serve_args, serve_kwargs):
     """Opening a lesson while signed in counts as reading it. Anonymous readers cost nothing here."""
-    if not isinstance(page, LessonPage):
-        return None
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or request.method != "GET":
-        return None
-    # A phone keeping a module on the learner's request fetches its lessons ahead of reading ("Purpose: prefetch",
-    # sent by the site's script): kept is not read. A kept lesson opened later counts then, sent by the phone.
-    if request.headers.get("Purpose") == "prefetch":
+    if not isinstance(page, LessonPage) or not _reading(request):
         return None
     # Hooks run before Wagtail checks view restrictions: a reader shown the password form or sent to sign in has
     # not read the lesson.
@@ -75,8 +67,24 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
         return None
     ancestors = page.tree_ancestors  # read once per request and shared with the page's navigation
     if ancestors:
-        lesson_view_record(learner=user, lesson_id=page.pk, module_id=ancestors[-1].pk)
+        lesson_view_record(learner=request.user, lesson_id=page.pk, module_id=ancestors[-1].pk)
     return None
+
+
+@hooks.register("serve_cached_page")
+def record_kept_lesson_view(request, page_id, parent_id, model):
+    """The same for a lesson served from the page cache (core.page_cache keeps only unrestricted pages)."""
+    if model == LessonPage._meta.label_lower and _reading(request):
+        lesson_view_record(learner=request.user, lesson_id=page_id, module_id=parent_id)
+
+
+def _reading(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or request.method != "GET":
+        return False
+    # A phone keeping a module on the learner's request fetches its lessons ahead of reading ("Purpose: prefetch",
+    # sent by the site's script): kept is not read. A kept lesson opened later counts then, sent by the phone.
+    return request.headers.get("Purpose") != "prefetch"
 
 
 QUIZ_TAKEN = _(

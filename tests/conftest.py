@@ -72,11 +72,11 @@ def django_db_setup(django_db_setup, django_db_modify_db_settings):
 @pytest.fixture(autouse=True)
 def _fresh_state():
     """Each test starts in Khmer with empty caches (Wagtail caches site root paths and renditions)."""
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
     with translation.override("km"):
         yield
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
 
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: one JSON line per request with its status and duration (core.request_log; on in production).
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files leave here, already compressed by WhiteNoise, before the HTML compression below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "learners.notices.DecisionNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: manual pages rendered once per content version, completed with the reader's parts (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -227,6 +231,20 @@ SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))  # where 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+    # Rendered manual pages and their content version (core.page_cache): files, so every worker of this machine
+    # sees a publish at once; production puts it in Redis when REDIS_URL is set, shared by every server.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# Pages kept by core.page_cache: "shared" ones are completed for signed-in readers too, "anonymous" ones are kept
+# for readers who are not signed in (their signed-in versions show progress that would not be worth a copy each).
+PAGE_CACHE_MODELS = {
+    "curriculum.LessonPage": "shared",
+    "curriculum.ModulePage": "anonymous",
+    "curriculum.ManualPage": "anonymous",
 }
 
 # Sessions in the database: every worker and server sees a sign-out at once (production adds the shared cache).
@@ -265,6 +283,13 @@ WHITENOISE_MAX_AGE = 60 * 60
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Request lines are JSON already (core.request_log): written as they are, one per line.
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "message"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Off here (runserver logs requests itself); production turns it on.
+    "loggers": {"core.requests": {"handlers": ["requests"], "level": "WARNING", "propagate": False}},
 }

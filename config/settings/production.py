@@ -74,9 +74,17 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "renditions",
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "pages",
+            "TIMEOUT": 24 * 60 * 60,
+        },
     }
     # Sessions read from the shared cache, written through to the database. Only with a shared cache: a
     # per-process one would keep a signed-out session alive in the other workers.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+# One JSON line per request on standard error (REQUEST_LOG=0 turns it off).
+LOGGING["loggers"]["core.requests"]["level"] = "INFO" if os.environ.get("REQUEST_LOG", "1") == "1" else "WARNING"  # noqa: F405

@@ -31,5 +31,7 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cfp-test-static-"))
 # The demo loader draws and encodes its illustrations, recordings and videos small and short: the tests check
 # that they exist and are served, not how they look (`make run` makes the full-size ones).
 CURRICULUM_DEMO_SMALL_MEDIA = True
+# Kept pages live in memory for the tests (one process): each test starts with none (tests/conftest.py).
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
 # Other apps' tests sign staff in with force_login; the two-factor tests turn the requirement on themselves.
 LEARNERS_TWO_FACTOR_REQUIRED_GROUPS = []

@@ -134,3 +134,18 @@ def test_storage_full_is_recognised_from_sqlite_postgresql_and_the_disk():
     assert not is_storage_full(OperationalError("database is locked"))
     assert not is_storage_full(RuntimeError("simulated failure"))
     assert not is_storage_full(None)
+
+
+@pytest.mark.django_db
+def test_health_fails_when_a_cache_cannot_be_reached(monkeypatch):
+    """With Redis down, sessions and kept pages are gone: the load balancer must take the server out."""
+    from django.core.cache import caches
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(caches["pages"], "set", unreachable)
+    response = Client().get("/health/")
+    assert response.status_code == 503
+    assert response.content.decode().splitlines() == ["cache pages: unreachable"]
+    assert "6379" not in response.content.decode()  # reasons stay short and say nothing of the set-up

@@ -95,7 +95,8 @@ def readers(client, django_user_model, tree):
     return {"anonymous": client, "signed in": signed_in, "with password": with_password}
 
 
-def test_every_url_is_served_as_wagtail_would_serve_it(tree, readers):
+def test_every_url_is_served_as_wagtail_would_serve_it(tree, readers, settings):
+    settings.PAGE_CACHE_ENABLED = False  # both routings render each page (tests/core/test_page_cache.py: the cache)
     fast = {}
     for name, reader in readers.items():
         for url in [f"/{language}/{path}" for language in LANGUAGES for path in paths(tree)]:
