@@ -25,13 +25,16 @@ every request.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import os
 import re
 import secrets
 import time
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -99,7 +102,28 @@ def invalidate_on_commit(**_kwargs) -> None:
 
 
 def _key(request, version: str) -> str:
-    return f"{version}:{request.get_host()}:{translation.get_language()}:{request.path}"
+    return f"{version}:{release()}:{request.get_host()}:{translation.get_language()}:{request.path}"
+
+
+RELEASE_SUFFIXES = (".html", ".py", ".mo", ".txt")
+NOT_RELEASE = {".git", ".venv", "var", "tests", "bench", "docs", "node_modules", "media", "__pycache__"}
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """A digest of the code, templates and catalogues this process serves (and the static files' manifest): pages
+    kept by another release (a server not yet upgraded, or before a template was edited) are never served."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.blake2b(digest_size=6)
+    files = [Path(settings.STATIC_ROOT) / "staticfiles.json"]
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name not in NOT_RELEASE)
+        files.extend(Path(folder) / name for name in sorted(names) if name.endswith(RELEASE_SUFFIXES))
+    for path in files:
+        with contextlib.suppress(OSError):
+            digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _models() -> dict[str, str]:
@@ -107,7 +131,9 @@ def _models() -> dict[str, str]:
 
 
 def _enabled() -> bool:
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    """On unless PAGE_CACHE_ENABLED says otherwise; off by default with DEBUG, where templates change under a
+    running server."""
+    return getattr(settings, "PAGE_CACHE_ENABLED", not settings.DEBUG)
 
 
 def _messages_waiting(request) -> bool:

@@ -231,3 +231,17 @@ def test_a_new_module_appears_on_the_kept_contents_page(client, site_tree):
     client.get(site_tree.manual.url)
     ModulePageFactory(parent=site_tree.manual, number=3, slug="third", title_en="Third module")
     assert "third" in client.get(site_tree.manual.url).content.decode()
+
+
+def test_pages_are_not_kept_while_developing(client, lesson, settings):
+    """With DEBUG (make run), templates change under the running server: every page is rendered."""
+    settings.DEBUG = True
+    client.get(lesson.url)
+    assert rendered(client.get(lesson.url))
+
+
+def test_kept_pages_belong_to_one_release(client, lesson, monkeypatch):
+    """Another release (a server not yet upgraded, an edited template) never serves this one's pages."""
+    client.get(lesson.url)
+    monkeypatch.setattr(page_cache, "release", lambda: "another-release")
+    assert rendered(client.get(lesson.url))
