@@ -453,6 +453,7 @@ def test_passing_offline_completes_the_module_when_its_lessons_are_read_in_the_s
     sent(signed_in, setup.learner, [entry(setup.learner, setup.quiz, right_answers(setup.quiz))], lessons)
     completion = ModuleCompletion.objects.get(learner=setup.learner, module=setup.module)
     assert completion.score == 100 and completion.attempt.client_id is not None
+    assert completion.source == "offline"  # printed on the certificate as completed offline
 
 
 def test_passing_offline_then_sending_the_lessons_later_completes_the_module(signed_in, setup):
