@@ -18,6 +18,7 @@ from .changes import ManualChange, SignificantChangeMixin  # noqa: F401 (ManualC
 from .navigation import TreeNeighbourhoodMixin, route_descendant
 from .page_forms import ManualPageForm
 from .slugs import ReadableSlugMixin
+from .translation_state import StaleTranslation  # noqa: F401 (a model of this app)
 
 
 def role_labels(codes: list[str]) -> list[str]:
