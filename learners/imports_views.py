@@ -37,23 +37,37 @@ def _preview(request: HttpRequest, *, rows: list[ImportRow], file_name: str, for
     )
 
 
+def upload_checked(request: HttpRequest, form: ImportUploadForm, *, session_key: str) -> list[ImportRow] | None:
+    """The dry run of a valid upload form's file: its rows, checked (nothing written) and kept in the session under
+    `session_key` until confirmed; None, with the file's problem on the form, when it cannot be read. Workshops'
+    rosters import through it too."""
+    upload = form.cleaned_data["file"]
+    try:
+        rows = read_upload(name=upload.name, content=upload.read())
+    except ImportFileError as error:
+        form.add_error("file", error.messages)
+        return None
+    validate(rows=rows, provinces=selectors.coordinated_provinces(user=request.user))
+    # The dry run keeps the rows (plain text, a few hundred KB at most) until the coordinator confirms.
+    request.session[session_key] = {
+        "file_name": upload.name,
+        "rows": [{"line": row.line, "values": row.values} for row in rows],
+    }
+    return rows
+
+
+def stored_rows(stored: dict) -> list[ImportRow]:
+    """The rows an upload kept in the session (`upload_checked`), to check again and import."""
+    return [ImportRow(line=item["line"], values=item["values"]) for item in stored["rows"]]
+
+
 @coordinator_required("import_learners")
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_upload(name=upload.name, content=upload.read())
-        except ImportFileError as error:
-            form.add_error("file", error.messages)
-        else:
-            validate(rows=rows, provinces=selectors.coordinated_provinces(user=request.user))
-            # The dry run keeps the rows (plain text, a few hundred KB at most) until the coordinator confirms.
-            request.session[SESSION_KEY] = {
-                "file_name": upload.name,
-                "rows": [{"line": row.line, "values": row.values} for row in rows],
-            }
-            return _preview(request, rows=rows, file_name=upload.name)
+        rows = upload_checked(request, form, session_key=SESSION_KEY)
+        if rows is not None:
+            return _preview(request, rows=rows, file_name=form.cleaned_data["file"].name)
     return render(request, "learners/coordinate/import_upload.html", {"form": form})
 
 
@@ -64,7 +78,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if not stored:
         messages.error(request, NOTHING_TO_IMPORT)
         return redirect("learners:import_upload")
-    rows = [ImportRow(line=item["line"], values=item["values"]) for item in stored["rows"]]
+    rows = stored_rows(stored)
     # Check again: the database may have changed since the preview (someone took a phone number).
     validate(rows=rows, provinces=selectors.coordinated_provinces(user=request.user))
     if any(row.errors for row in rows):

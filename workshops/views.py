@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from learners.forms import CoordinatorLearnerForm, ImportUploadForm
-from learners.importing import ImportFileError, ImportRow, read_upload, validate
+from learners.importing import validate
+from learners.imports_views import stored_rows, upload_checked
 from learners.models import LearnerProfile
 from learners.selectors import confirmed_learners, coordinated_provinces, learner_search, learners_for
 
@@ -38,6 +39,11 @@ ANSWERS_SAVED = _("The answers of %(name)s were saved: %(score)s%%.")
 PREVIEW_EXPIRED = _("Upload the file again: the preview has expired.")
 SEARCH_LIMIT = 20
 SESSION_KEY = "workshops_import"
+
+
+def _errors_shown(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
 
 
 def workshops_required(view):
@@ -173,8 +179,7 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
             try:
                 recorded = services.attendance_record(day=day, present=present, actor=request.user, client_id=client_id)
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                _errors_shown(request, error)
             else:
                 if recorded:
                     total = Participant.objects.filter(workshop=workshop).count()
@@ -222,8 +227,7 @@ def scan_upload(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
         try:
             services.scan_upload(day=day, upload=form.cleaned_data["file"], actor=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            _errors_shown(request, error)
         else:
             messages.success(request, SCAN_SAVED)
     else:
@@ -272,8 +276,7 @@ def roster_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.participant_add(workshop=workshop, learner=profile.user, actor=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            _errors_shown(request, error)
         else:
             messages.success(request, ADDED % {"name": profile.full_name_km})
         return redirect(f"{request.path}?q={request.POST.get('q', '')}")
@@ -331,7 +334,6 @@ def roster_register(request: HttpRequest, pk: int) -> HttpResponse:
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     """A file of people (the learner import's columns and checks): a dry run first, then all or none."""
     workshop = _workshop(request, pk, change=True)
-    provinces = coordinated_provinces(user=request.user)
     key = f"{SESSION_KEY}_{workshop.pk}"
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("confirm"):
@@ -339,34 +341,24 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
         if not stored:
             messages.error(request, PREVIEW_EXPIRED)
             return redirect("workshops:roster_import", workshop.pk)
-        rows = [ImportRow(line=item["line"], values=item["values"]) for item in stored["rows"]]
-        validate(rows=rows, provinces=provinces)
+        rows = stored_rows(stored)
+        validate(rows=rows, provinces=coordinated_provinces(user=request.user))
         if not any(row.errors for row in rows):
             try:
                 count = services.roster_import(
                     workshop=workshop, rows=rows, actor=request.user, file_name=stored["file_name"]
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                _errors_shown(request, error)
             else:
                 del request.session[key]
                 messages.success(request, IMPORTED % {"count": count})
                 return redirect("workshops:detail", workshop.pk)
         return _import_preview(request, workshop, rows, stored["file_name"])
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_upload(name=upload.name, content=upload.read())
-        except ImportFileError as error:
-            form.add_error("file", error.messages)
-        else:
-            validate(rows=rows, provinces=provinces)
-            request.session[key] = {
-                "file_name": upload.name,
-                "rows": [{"line": row.line, "values": row.values} for row in rows],
-            }
-            return _import_preview(request, workshop, rows, upload.name)
+        rows = upload_checked(request, form, session_key=key)
+        if rows is not None:
+            return _import_preview(request, workshop, rows, form.cleaned_data["file"].name)
     return render(request, "workshops/roster_import.html", {"workshop": workshop, "form": form})
 
 
@@ -410,8 +402,7 @@ def scores(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             try:
                 count = services.paper_scores_enter(test=test, scores=form.scores(), actor=request.user)
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                _errors_shown(request, error)
             else:
                 messages.success(request, SCORES_SAVED % {"count": count})
                 return redirect("workshops:scores", workshop.pk, kind)
@@ -453,8 +444,7 @@ def answers(request: HttpRequest, pk: int, kind: str, participant_pk: int) -> Ht
                 test=test, participant=participant, correct=form.correct(), actor=request.user
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            _errors_shown(request, error)
         else:
             name = participant.learner.learner_profile.full_name_km
             messages.success(request, ANSWERS_SAVED % {"name": name, "score": score.score})
