@@ -293,6 +293,13 @@ def _store(request, key: str, response, found: dict) -> None:
     _cache().set(key, entry, timeout=ENTRY_TIMEOUT)
     _remember_locally(key, entry)
     response.content = sent.encode(response.charset)
+    # The same validators as the kept copy's, so the phone's next visit can already be a 304.
+    response["Cache-Control"] = "no-cache"
+    if user.is_authenticated:
+        response["ETag"] = _etag(response.content)
+    else:
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(entry["last_modified"])
 
 
 @lru_cache(maxsize=1)

@@ -59,6 +59,7 @@ def test_anonymous_lesson_is_rendered_once_and_revalidated_with_a_304(client, le
     assert first.status_code == second.status_code == 200
     assert rendered(first) and not rendered(second)
     assert second.content == first.content
+    assert first["ETag"] == second["ETag"] and first["Last-Modified"] == second["Last-Modified"]
     assert second["ETag"].startswith('W/"') and second["Last-Modified"]
     assert second["Cache-Control"] == "no-cache"
     assert "Cookie" in second["Vary"] and "Accept-Encoding" in second["Vary"]
