@@ -201,3 +201,14 @@ def test_the_printed_manual_is_kept_until_something_is_published(client, site_tr
 
 def test_the_printed_manual_asks_to_sign_in(client, site_tree):
     assert client.get(f"/en/manual/{site_tree.manual.pk}/print.pdf").status_code == 302
+
+
+def test_the_workshop_page_links_the_pack_and_the_key_only_for_those_who_run_it(client, workshop):
+    from tests.factories.people import ProvincialCoordinatorFactory
+
+    client.force_login(workshop.trainers.get())
+    page = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
+    assert f"/en/workshops/{workshop.pk}/pack.pdf" in page and f"/en/workshops/{workshop.pk}/answer-key.pdf" in page
+    client.force_login(ProvincialCoordinatorFactory(provinces=[workshop.province]))
+    page = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
+    assert f"/en/workshops/{workshop.pk}/pack.pdf" in page and "answer-key.pdf" not in page
