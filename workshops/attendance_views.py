@@ -1,0 +1,118 @@
+"""Attendance per day, on a phone during the workshop (no JavaScript needed), and scans of the paper sign-in
+sheet, opened only by those who see the workshop.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from . import scope, services
+from .forms import ScanForm
+from .models import Attendance, Participant, SignInScan, WorkshopDay
+from .views import ReadOnly, errors_shown, handles_read_only, workshop_in_scope, workshops_required
+
+ATTENDANCE_SAVED = _("Attendance of %(date)s was saved: %(present)s of %(total)s present.")
+ATTENDANCE_REPEAT = _("This attendance sheet was already saved; nothing changed.")
+SCAN_SAVED = _("The sign-in sheet was attached.")
+
+
+@workshops_required
+@handles_read_only
+def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
+    """One day's roster with a tick box each: what a trainer fills in on a phone during the workshop."""
+    workshop = workshop_in_scope(request, pk)
+    day = get_object_or_404(WorkshopDay, workshop=workshop, pk=day_pk)
+    runs = scope.runs(user=request.user, workshop=workshop)
+    if request.method == "POST":
+        if not runs:
+            raise ReadOnly(workshop)
+        try:
+            client_id = uuid.UUID(request.POST.get("client_id", ""))
+        except ValueError:
+            client_id = None
+        try:
+            present = {int(value) for value in request.POST.getlist("present")}
+        except ValueError:
+            present = None
+        if present is None:
+            messages.error(request, services.NOT_ON_ROSTER)
+        else:
+            try:
+                recorded = services.attendance_record(day=day, present=present, actor=request.user, client_id=client_id)
+            except ValidationError as error:
+                errors_shown(request, error)
+            else:
+                if recorded:
+                    total = Participant.objects.filter(workshop=workshop).count()
+                    messages.success(
+                        request, ATTENDANCE_SAVED % {"date": day.date, "present": len(present), "total": total}
+                    )
+                else:
+                    messages.info(request, ATTENDANCE_REPEAT)
+                return redirect("workshops:attendance", workshop.pk, day.pk)
+    marks = dict(Attendance.objects.filter(day=day).values_list("participant_id", "present"))
+    participants = Participant.objects.filter(workshop=workshop).select_related("learner__learner_profile")
+    rows = [
+        {
+            "participant": participant,
+            "present": marks.get(participant.pk),
+            "profile": participant.learner.learner_profile,
+        }
+        for participant in participants.order_by("learner__learner_profile__full_name_km", "pk")
+    ]
+    return render(
+        request,
+        "workshops/attendance.html",
+        {
+            "workshop": workshop,
+            "day": day,
+            "days": workshop.days.order_by("date"),
+            "rows": rows,
+            "runs": runs,
+            "client_id": uuid.uuid4(),
+            "entered": bool(marks),
+            "scan_form": ScanForm(),
+            "scans": SignInScan.objects.filter(day=day),
+        },
+    )
+
+
+@require_POST
+@workshops_required
+@handles_read_only
+def scan_upload(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
+    workshop = workshop_in_scope(request, pk, change=True)
+    day = get_object_or_404(WorkshopDay, workshop=workshop, pk=day_pk)
+    form = ScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.scan_upload(day=day, upload=form.cleaned_data["file"], actor=request.user)
+        except ValidationError as error:
+            errors_shown(request, error)
+        else:
+            messages.success(request, SCAN_SAVED)
+    else:
+        for items in form.errors.values():
+            for message in items:
+                messages.error(request, message)
+    return redirect("workshops:attendance", workshop.pk, day.pk)
+
+
+@workshops_required
+def scan_file(request: HttpRequest, pk: int, scan_pk: int) -> FileResponse:
+    """A scan, for those who see the workshop only (the file is not under the public media folder)."""
+    workshop = workshop_in_scope(request, pk)
+    scan = get_object_or_404(SignInScan, day__workshop=workshop, pk=scan_pk)
+    try:
+        handle = scan.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(handle, content_type=scan.content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
