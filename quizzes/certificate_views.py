@@ -15,6 +15,8 @@ from learners import lockout
 
 from . import selectors, verify_limits
 from .certificates import certificate_pdf
+from .refresher import certificate_status
+from .versions import manual_version
 
 CODE_TYPED_MAX = 64  # a code is 14 characters; anything much longer is not worth a database query
 
@@ -74,6 +76,8 @@ def verify(request: HttpRequest, code: str | None = None) -> HttpResponse:
             status = 404
         else:
             context["certificate"] = certificate
+            context["status"] = certificate_status(certificate=certificate)
+            context["current_version"] = manual_version(manual_id=certificate.manual_id)
             context["holder"] = _holder_view(certificate)
             context["modules"] = [
                 {"number": m["number"], "title": in_language(m["title"]), "lang": text_language(m["title"])}

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core import pdf
-from core.dates import date_both
+from core.dates import date_both, khmer_digits
 from core.fonts import source_font_path
 
 from .models import Certificate, CompletionSource
@@ -63,6 +63,8 @@ def certificate_context(*, certificate: Certificate, verify_url: str) -> dict:
             for module in certificate.modules
         ],
         "completed_on": date_both(certificate.completed_on),
+        "version": {"km": khmer_digits(certificate.manual_version), "en": str(certificate.manual_version)},
+        "valid_until": date_both(certificate.expires_on) if certificate.expires_on else None,
         "issuer": settings.CERTIFICATE_ISSUER,
         "verify_url": verify_url,
         "qr": qr_svg_data_uri(verify_url),

@@ -19,11 +19,14 @@ class Counts:
     registered: int = 0
     started: int = 0
     completed: int = 0
+    # Learners with a module completion that needs a refresher since the manual changed (quizzes.refresher).
+    refresher: int = 0
 
     def add(self, other: "Counts") -> None:
         self.registered += other.registered
         self.started += other.started
         self.completed += other.completed
+        self.refresher += other.refresher
 
 
 @dataclass

@@ -13,7 +13,7 @@ from learners.models import Gender
 
 from .area_rows import TOTAL, AreaReport, AreaRow
 from .charts import coverage_band
-from .disclosure import HIDDEN_BAND
+from .disclosure import HIDDEN_BAND, hidden
 from .sharing import NOTHING_HIDDEN, Suppression, own_suppression
 from .table_cells import (
     Cell,
@@ -96,6 +96,13 @@ def _area_columns(*, level: str, breakdown: str) -> list[ReportColumn]:
             _("Last activity"),  # when sharing, not for a hidden group: a few people's last day is their own
             lambda row, hide: Cell(None, "") if hide.hides(row, "registered") else date_cell(row.last_activity),
         ),
+        ReportColumn(
+            "refresher",
+            _("Need a refresher"),  # no other figure sums it up: when sharing, only its own small counts hide
+            lambda row, hide: count_cell(
+                row.counts.refresher, hidden(row.counts.refresher, hide is not NOTHING_HIDDEN)
+            ),
+        ),
     ]
     return columns
 
@@ -111,6 +118,8 @@ def _sort_value(row: AreaRow, key: str, hide: Suppression = NOTHING_HIDDEN, brea
         return None if hide.hides(row, key) else getattr(row.counts, key)
     if key in ("coverage", "to_train"):
         return None if hide.hides_completion(row) else getattr(row, key)
+    if key == "refresher":
+        return None if hidden(row.counts.refresher, hide is not NOTHING_HIDDEN) else row.counts.refresher
     if key == "name":
         return row.name
     if key == "last_activity":

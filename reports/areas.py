@@ -4,9 +4,10 @@ The number of queries does not depend on how many learners or places there are (
 only folds the grouped rows (at most places x roles x genders) into table rows.
 """
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 
 from learners.models import Commune, District, Province
+from quizzes.models import ModuleCompletion
 
 from .area_rows import NOT_GIVEN, TOTAL, UNPLACED, AreaReport, AreaRow, Counts
 from .filters import Filters, in_range
@@ -28,14 +29,20 @@ def _grouped_counts(*, scope: Scope, filters: Filters, group: str, where: Q | No
             registered=Count("pk", filter=in_range("created_at", filters)),
             started=Count("pk", filter=started),
             completed=Count("pk", filter=completed),
+            refresher=Count("pk", filter=needs_refresher()),
             last=Max("training_active_on"),
         )
     )
 
 
+def needs_refresher() -> Exists:
+    """On LearnerProfile rows: a module completion of the learner needs a refresher (one indexed probe each)."""
+    return Exists(ModuleCompletion.objects.filter(learner_id=OuterRef("user_id"), refresher_since__isnull=False))
+
+
 def _fold(rows: dict[str, AreaRow], total: AreaRow, grouped: list[dict]) -> None:
     for item in grouped:
-        counts = Counts(item["registered"], item["started"], item["completed"])
+        counts = Counts(item["registered"], item["started"], item["completed"], item["refresher"])
         code = item["area"] or UNPLACED
         row = rows.get(code)
         if row is None:  # learners whose district or commune was not given

@@ -32,12 +32,17 @@ class ModuleRow:
     tried: int = 0
     passed: int = 0
     completed: int = 0
+    outdated: int = 0  # completions that need a refresher since the module changed significantly
     average_score: float | None = None
     hardest: list[QuestionStat] = field(default_factory=list)
 
     @property
     def not_passed(self) -> int:
         return self.tried - self.passed
+
+    @property
+    def current(self) -> int:
+        return self.completed - self.outdated
 
 
 def _attempts_in_scope(*, scope: Scope, filters: Filters, moment: str) -> QuerySet:
@@ -79,8 +84,12 @@ def module_report(*, scope: Scope, filters: Filters, modules: list, hardest: int
     completions = ModuleCompletion.objects.filter(module_id__in=rows, learner_id__in=learners).filter(
         in_range("completed_at", filters)
     )
-    for item in completions.order_by().values("module_id").annotate(n=Count("pk")):
+    outdated = Q(refresher_since__isnull=False)
+    for item in (
+        completions.order_by().values("module_id").annotate(n=Count("pk"), outdated=Count("pk", filter=outdated))
+    ):
         rows[item["module_id"]].completed = item["n"]
+        rows[item["module_id"]].outdated = item["outdated"]
     outcomes = QuestionOutcome.objects.filter(
         attempt__in=_attempts_in_scope(scope=scope, filters=filters, moment="submitted_at").values("pk"),
         quiz_id__in=by_quiz,

@@ -10,6 +10,17 @@ from .sharing import module_suppression
 from .table_cells import Cell, ReportColumn, ReportTable, count_cell, percent_cell, text_cell
 
 
+def _completion_part(measure: str, *, share: bool) -> Callable[[ModuleRow, frozenset], Cell]:
+    """Current or outdated, the two parts of "completed": hidden with it, or when either part is small."""
+
+    def cell(row: ModuleRow, hide: frozenset) -> Cell:
+        value = getattr(row, measure)
+        small = hidden(value, share) or hidden(row.completed - value, share)
+        return count_cell(value, (row.module_id, "completed") in hide or small)
+
+    return cell
+
+
 def module_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
     """Per module; when sharing, took the quiz = passed + not passed yet is protected, and the average score
     of a hidden group is left blank (an average of a few people is nearly their own score)."""
@@ -29,6 +40,8 @@ def module_table(rows: list[ModuleRow], *, share: bool) -> ReportTable:
             lambda row, hide: Cell(None, "") if (row.module_id, "tried") in hide else percent_cell(row.average_score),
         ),
         ReportColumn("completed", _("Completed the module"), count("completed")),
+        ReportColumn("current", _("Current"), _completion_part("current", share=share)),
+        ReportColumn("outdated", _("Need a refresher"), _completion_part("outdated", share=share)),
     ]
     return ReportTable(columns=columns, rows=[(row, [column.cell(row, hide) for column in columns]) for row in rows])
 

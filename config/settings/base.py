@@ -208,6 +208,9 @@ CERTIFICATE_ISSUER = {
         {"km": "នាយកប្រតិបត្តិ NGOCRC", "en": "Executive Director, NGOCRC"},
     ],
 }
+# Days a course certificate stays valid after it is issued or renewed by a refresher; 0 (the default): it never
+# expires. /verify/ then says "expired" after the date printed on it.
+CERTIFICATE_VALID_DAYS = int(os.environ.get("CERTIFICATE_VALID_DAYS", "0"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("km", "ខ្មែរ"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -179,3 +179,58 @@ def test_a_certificate_expires_when_the_setting_says_so_and_a_refresher_renews_i
     assert certificate_status(certificate=certificate, today=today) == CertificateStatus.CURRENT
     later = today + timedelta(days=366)
     assert certificate_status(certificate=certificate, today=later) == CertificateStatus.EXPIRED
+
+
+# What learners, and anyone checking a certificate, see
+
+
+def test_my_training_and_the_home_page_show_the_refresher_in_the_readers_language(client, trained):
+    learner, tree = trained.learner, trained.tree
+    changed = publish(tree.lessons[1], significant=True, note=NOTE)
+    new = LessonPageFactory(parent=trained.module, slug="added-later", title_en="Added later")
+    client.force_login(learner)
+    page = client.get("/en/training/").content.decode()
+    assert NOTE["en"] in page and "Module 1 has changed: a refresher for you" in page
+    assert "Changed</span>" in page and changed.title_en in page
+    assert "quiz again</a>" in page
+    assert "New lessons in modules you completed" not in page  # the new lesson belongs to the refresher's module
+    khmer = client.get("/km/training/").content.decode()
+    assert NOTE["km"] in khmer
+    home = client.get("/en/").content.decode()
+    assert NOTE["en"] in home and "See what to read again in My training" in home
+    # Once refreshed, only the lesson added without a significant change is left to tell.
+    lesson_view_record(learner=learner, lesson_id=changed.pk, module_id=trained.module.pk)
+    lesson_view_record(learner=learner, lesson_id=new.pk, module_id=trained.module.pk)
+    pass_quiz(trained.quiz, learner)
+    assert "a refresher for you" not in client.get("/en/training/").content.decode()
+
+
+def test_new_lessons_after_completion_are_listed_on_the_home_page(client, trained):
+    LessonPageFactory(parent=trained.module, slug="added-later", title_en="Added later")
+    client.force_login(trained.learner)
+    home = client.get("/en/").content.decode()
+    assert "New lessons in modules you completed" in home and "Added later" in home
+
+
+@pytest.mark.parametrize(
+    ("days", "shift", "status"), [(0, 5000, "current"), (365, 0, "current"), (365, 366, "expired")]
+)
+def test_verify_says_whether_a_certificate_is_current_or_expired(client, trained, days, shift, status):
+    with override_settings(CERTIFICATE_VALID_DAYS=days):
+        Certificate.objects.all().delete()
+        LearnerProfile.objects.filter(user=trained.learner).update(course_completed_at=None)
+        certificate = certificate_issue_if_complete(
+            learner=trained.learner, manual=trained.tree.manual, now=timezone.now() - timedelta(days=shift)
+        )
+    response = client.get(f"/en/verify/{certificate.code}/")
+    assert f'data-status="{status}"' in response.content.decode()
+    assert (certificate.expires_on is None) == (days == 0)
+
+
+def test_verify_says_outdated_in_both_languages(client, trained):
+    publish(trained.tree.lessons[0], significant=True, note=NOTE)
+    code = Certificate.objects.get().code
+    english = client.get(f"/en/verify/{code}/").content.decode()
+    assert 'data-status="outdated"' in english and "now version 2" in english
+    khmer = client.get(f"/km/verify/{code}/").content.decode()
+    assert 'data-status="outdated"' in khmer and "Outdated" not in khmer

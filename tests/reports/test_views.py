@@ -62,12 +62,12 @@ def xlsx_rows(response):
 
 
 # Registered (all, women, men, other), started (...), completed (...), target, coverage, still to train, last
-# activity: worked out by hand from tests/reports/population.py.
-KAMPOT = ["4", "3", "1", "0", "3", "2", "1", "0", "2", "2", "0", "0", "14", "14.3", "12", "2026-07-20"]
-TAKEO = ["2", "0", "1", "1", "2", "0", "1", "1", "1", "0", "1", "0", "0", "", "0", "2026-04-01"]
-EMPTY = ["0"] * 12 + ["", "", "", ""]
+# activity, need a refresher: worked out by hand from tests/reports/population.py.
+KAMPOT = ["4", "3", "1", "0", "3", "2", "1", "0", "2", "2", "0", "0", "14", "14.3", "12", "2026-07-20", "0"]
+TAKEO = ["2", "0", "1", "1", "2", "0", "1", "1", "1", "0", "1", "0", "0", "", "0", "2026-04-01", "0"]
+EMPTY = ["0"] * 12 + ["", "", "", "", "0"]
 TOTAL = ["", "សរុប", "Total", "6", "3", "2", "1", "5", "2", "2", "1", "3", "2", "1", "0", "14", "21.4", "11",
-         "2026-07-20"]  # fmt: skip
+         "2026-07-20", "0"]  # fmt: skip
 BILINGUAL = re.compile(r"^[\u1780-\u17FF][^/]* / [A-Z][^\u1780-\u17FF]*$")
 
 
@@ -85,10 +85,11 @@ def expected_rows():
 def test_csv_export_every_cell(national):
     rows = csv_rows(national.get(provinces_url("export=csv")))
     header = rows[0]
-    assert len(header) == 19 and all(BILINGUAL.match(heading) for heading in header), header
+    assert len(header) == 20 and all(BILINGUAL.match(heading) for heading in header), header
     assert header[0].endswith(" / Code") and header[3].endswith(" / Registered: All")
-    assert header[-4:-1] == [
-        h for h in header[-4:-1] if h.split(" / ")[1] in ("Target", "Coverage (%)", "Still to train")
+    assert header[-1].endswith(" / Need a refresher")
+    assert header[-5:-2] == [
+        h for h in header[-5:-2] if h.split(" / ")[1] in ("Target", "Coverage (%)", "Still to train")
     ]
     assert rows[1:] == expected_rows()
 
@@ -128,7 +129,7 @@ def test_filters_apply_to_exports(national):
     rows = csv_rows(national.get(provinces_url("role=police_officer&breakdown=none&export=csv")))
     kampot = next(row for row in rows if row[0] == "07")
     # registered, started, completed, target, coverage, to train, last activity
-    assert kampot[3:] == ["2", "2", "1", "10", "10.0", "9", "2026-07-20"]
+    assert kampot[3:] == ["2", "2", "1", "10", "10.0", "9", "2026-07-20", "0"]
 
 
 def test_sharing_hides_small_counts_and_what_gives_them_away(national):
@@ -293,8 +294,8 @@ def test_module_and_question_exports(national, site_tree, monkeypatch):
     rows = csv_rows(national.get(reverse("reports:modules") + "?export=csv"))
     assert all(BILINGUAL.match(heading) for heading in rows[0])
     module_title = site_tree.module.title_km
-    assert rows[1] == [f"1. {module_title}", "1", "0", "1", "0.0", "0"]
-    assert rows[2][1:] == ["0", "0", "0", "", "0"]  # module 2: nobody yet
+    assert rows[1] == [f"1. {module_title}", "1", "0", "1", "0.0", "0", "0", "0"]  # completed: current, outdated
+    assert rows[2][1:] == ["0", "0", "0", "", "0", "0", "0"]  # module 2: nobody yet
     questions = csv_rows(national.get(reverse("reports:modules") + "?export=csv&table=questions"))
     assert len(questions) == 1 + 4 and {row[2:] for row in map(tuple, questions[1:])} == {("1", "1", "100.0")}
     shared = csv_rows(national.get(reverse("reports:modules") + "?export=csv&share=on"))
