@@ -25,7 +25,6 @@ SHOWN_KEYS = {
     "help_text",
     "description",
     "placeholder",
-    "text",
     "html",
     "ariaLabel",
     "tooltip",
@@ -36,10 +35,13 @@ SHOWN_KEYS = {
     "heading",
     "STRINGS",
 }
-HIDDEN_TAGS = {"script", "style", "noscript"}
+BLOCK_ARGUMENTS = "data-w-block-arguments-value"
+# A textarea holds a field's value (the manual's text, a rich text's raw content), not the interface.
+HIDDEN_TAGS = {"script", "style", "noscript", "textarea"}
 # Latin written on screen that is no word of the interface: addresses, file names, e-mail addresses, sizes.
 NOT_WORDS = re.compile(
-    r"https?://\S+|www\.\S+|/[\w./?=&%-]*|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:jpe?g|png|webp|gif|pdf|m4a|mp3|mp4|docx?|xlsx?)\b",
+    r"https?://\S+|www\.\S+|/[\w./?=&%-]*|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:jpe?g|png|webp|gif|pdf|m4a|mp3|mp4|docx?|xlsx?)\b"
+    r"|%\(\w+\)[sd]|\{\w+\}",  # and the placeholders of strings the scripts fill in
     re.IGNORECASE,
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*[A-Za-z]")
@@ -64,6 +66,22 @@ ALLOWED_WORDS = {
     "ID",
     "URL",
     "HTML",
+    "XLSX",
+    "CSV",
+    # Keys as printed on the keyboard (the shortcuts dialog)
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Enter",
+    "Cmd",
+    "km",  # language codes: modeltranslation labels each field "ចំណងជើង [km]", "ចំណងជើង [en]"
+    "en",
+    "localhost",  # the site's host name
+    # Written in Wagtail's templates without gettext (nothing to translate): the header's aria-label "Actions",
+    # and the hidden counter of the side panel's toggle, empty ("None") until its script fills in a number.
+    "Actions",
+    "None",
     "trainer",
     "trainer2",
     "admin",
@@ -81,6 +99,7 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self._hidden = 0
         self._json_script = False
+        self._identifier = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -92,8 +111,13 @@ class _VisibleText(HTMLParser):
                 continue
             if name in SHOWN_ATTRIBUTES:
                 self.parts.append(value)
+            elif name == BLOCK_ARGUMENTS:
+                # A StreamField's content (the manual's text, not the interface) and then its errors.
+                self.parts.extend(_shown_strings(json.loads(value)[1:], shown=True))
             elif name.startswith("data-") and value[:1] in "{[":
                 self.parts.extend(json_text(value))
+        # A list of identifiers (time zones...): an option labelled with its own value is no sentence.
+        self._identifier = tag == "option" and attributes.get("value")
 
     def handle_endtag(self, tag):
         if tag in HIDDEN_TAGS and self._hidden:
@@ -103,7 +127,7 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data):
         if self._json_script:
             self.parts.extend(json_text(data))
-        elif not self._hidden:
+        elif not self._hidden and not (self._identifier and data.strip() == self._identifier):
             self.parts.append(data)
 
 
@@ -149,7 +173,7 @@ def _shown_strings(value, shown: bool = False):
     elif isinstance(value, list):
         for item in value:
             yield from _shown_strings(item, shown)
-    elif isinstance(value, str) and shown:
+    elif isinstance(value, str) and shown and value[:1] not in "{[":  # not a value kept as JSON (rich text)
         yield from html_text(value) if "<" in value else [value]
 
 
@@ -218,7 +242,6 @@ def editor_screens(page, *, prefix: str) -> list[Screen]:
         Screen(f"{prefix} history", reverse("wagtailadmin_pages:history", args=[page.pk])),
         Screen(f"{prefix} usage", reverse("wagtailadmin_pages:usage", args=[page.pk])),
         Screen(f"{prefix} workflow history", reverse("wagtailadmin_pages:workflow_history", args=[page.pk])),
-        Screen(f"{prefix} privacy", reverse("wagtailadmin_pages:set_privacy", args=[page.pk])),
         Screen(f"{prefix} preview", reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])),
     ]
     revision = page.latest_revision
@@ -270,7 +293,7 @@ def admin_screens(*, manual, module, lesson, quiz, image, document, parent_for_n
             "explorer filters",
             reverse("wagtailadmin_explore", args=[module.pk]) + "?has_child_pages=false&page_type=&locale=",
         ),
-        Screen("page search", reverse("wagtailadmin_pages:search") + "?q=child"),
+        Screen("page search", reverse("wagtailadmin_pages:search") + "?q=កុមារ"),
         *editor_screens(manual, prefix="manual"),
         *editor_screens(module, prefix="module"),
         *editor_screens(lesson, prefix="lesson"),
@@ -288,7 +311,7 @@ def admin_screens(*, manual, module, lesson, quiz, image, document, parent_for_n
         Screen("delete page", reverse("wagtailadmin_pages:delete", args=[lesson.pk])),
         Screen("page chooser", reverse("wagtailadmin_choose_page"), statuses=(200,)),
         Screen("page chooser module", reverse("wagtailadmin_choose_page_child", args=[module.pk])),
-        Screen("page chooser search", reverse("wagtailadmin_choose_page_search") + "?q=child"),
+        Screen("page chooser search", reverse("wagtailadmin_choose_page_search") + "?q=កុមារ"),
         Screen("link chooser", reverse("wagtailadmin_choose_page_external_link")),
         Screen("email link chooser", reverse("wagtailadmin_choose_page_email_link")),
         Screen("images", reverse("wagtailimages:index")),

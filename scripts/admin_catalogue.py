@@ -8,6 +8,9 @@ apart from the project's `locale/` so that `makemessages --no-obsolete` never re
         Khmer, with every source string not yet translated replaced by a marker, walks the screens of
         core.admin_screens and lists the strings those screens show without a Khmer translation (FILE: a JSON list
         of {"msgid", "msgid_plural", "msgctxt"} to fill in and pass to `add`).
+    .venv/bin/python scripts/admin_catalogue.py words
+        The English words each of those screens still shows, whatever their source (the test's count, on the
+        dev database).
     .venv/bin/python scripts/admin_catalogue.py add FILE
         Adds translated entries ({"msgid", "msgstr"} or {"msgid", "msgid_plural", "msgstr_plural": {"0": ...}},
         optional "msgctxt", "domain": "djangojs") and compiles.
@@ -206,6 +209,22 @@ def discover(json_path: Path | None) -> None:
         json_path.write_text(json.dumps(missing, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def words() -> None:
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+    from django.test.utils import override_settings
+
+    from core.admin_screens import english_words
+
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        for screen in dev_screens():
+            if found := english_words(screen.parts):
+                print(f"{screen.name} ({screen.path}): {dict(found.most_common())}")
+
+
 def dev_screens():
     """The screens of core.admin_screens for each demo role, on the dev database's demo manual."""
     from django.contrib.auth import get_user_model
@@ -258,12 +277,14 @@ def in_review(module, submitter):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["discover", "add", "refresh", "compile"])
+    parser.add_argument("command", choices=["discover", "words", "add", "refresh", "compile"])
     parser.add_argument("file", nargs="?", type=Path)
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()
     if options.command == "discover":
         discover(options.json)
+    elif options.command == "words":
+        words()
     elif options.command == "add":
         add(options.file)
     elif options.command == "refresh":

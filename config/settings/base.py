@@ -194,7 +194,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-WAGTAIL_SITE_NAME = "Child-friendly police training"
+# In the admin's language (the dashboard's welcome, "created in ..."): the Khmer is the course's name.
+WAGTAIL_SITE_NAME = _("Child-friendly police training")
 # Who issues the course certificate, printed on it in both languages: the organisation and its programme at the
 # top, one signature line per signatory at the foot. A deployment for another organisation replaces this.
 CERTIFICATE_ISSUER = {
