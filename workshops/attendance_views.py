@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from . import scope, services
-from .forms import ScanForm
-from .models import Attendance, Participant, SignInScan, WorkshopDay
+from .forms import DayModulesForm, ScanForm
+from .models import Attendance, AttendanceRule, Participant, SignInScan, WorkshopDay
 from .views import ReadOnly, errors_shown, handles_read_only, workshop_in_scope, workshops_required
 
 ATTENDANCE_SAVED = _("Attendance of %(date)s was saved: %(present)s of %(total)s present.")
 ATTENDANCE_REPEAT = _("This attendance sheet was already saved; nothing changed.")
+MODULES_SAVED = _("The modules taught this day were saved.")
 SCAN_SAVED = _("The sign-in sheet was attached.")
 
 
@@ -77,6 +78,7 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
             "client_id": uuid.uuid4(),
             "entered": bool(marks),
             "scan_form": ScanForm(),
+            "modules_form": DayModulesForm(day=day) if workshop.attendance_rule == AttendanceRule.MODULE_DAYS else None,
             "scans": SignInScan.objects.filter(day=day),
         },
     )
@@ -96,6 +98,23 @@ def scan_upload(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
             errors_shown(request, error)
         else:
             messages.success(request, SCAN_SAVED)
+    else:
+        for items in form.errors.values():
+            for message in items:
+                messages.error(request, message)
+    return redirect("workshops:attendance", workshop.pk, day.pk)
+
+
+@require_POST
+@workshops_required
+@handles_read_only
+def day_modules(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
+    workshop = workshop_in_scope(request, pk, change=True)
+    day = get_object_or_404(WorkshopDay, workshop=workshop, pk=day_pk)
+    form = DayModulesForm(request.POST, day=day)
+    if form.is_valid():
+        services.day_modules_set(day=day, modules=form.cleaned_data["modules"], now=None)
+        messages.success(request, MODULES_SAVED)
     else:
         for items in form.errors.values():
             for message in items:

@@ -80,6 +80,22 @@ class WorkshopForm(forms.ModelForm):
         return [first + timedelta(days=offset) for offset in range(count)]
 
 
+class DayModulesForm(forms.Form):
+    """Which of the workshop's modules were taught on a day (for the rule 'the days that cover each module')."""
+
+    modules = ModuleChoiceField(
+        label=_("Modules taught this day"),
+        queryset=ModulePage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, day, **kwargs):
+        kwargs.setdefault("initial", {"modules": list(day.modules.all())})
+        super().__init__(*args, **kwargs)
+        self.fields["modules"].queryset = day.workshop.modules.order_by("path")
+
+
 class RosterSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Name or phone number"), max_length=100, widget=forms.TextInput(attrs={"type": "search"})

@@ -70,11 +70,13 @@ def workshop_save(*, workshop: Workshop, dates: list[date], modules: Iterable, t
     return workshop
 
 
-@transaction.atomic
-def day_modules_set(*, day: WorkshopDay, modules: Iterable) -> WorkshopDay:
-    """The modules taught on a day (only the workshop's own modules count)."""
+def day_modules_set(*, day: WorkshopDay, modules: Iterable, now: datetime | None = None) -> WorkshopDay:
+    """The modules taught on a day (only the workshop's own modules count); then the modules of those who now
+    meet the rule 'the days that cover each module' are completed."""
     allowed = set(day.workshop.modules.values_list("pk", flat=True))
-    day.modules.set([module for module in modules if module.pk in allowed])
+    with write_transaction():
+        day.modules.set([module for module in modules if module.pk in allowed])
+        workshop_completions_record(workshop=day.workshop, now=now)
     return day
 
 

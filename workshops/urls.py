@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.workshop_edit, name="edit"),
     path("<int:pk>/days/<int:day_pk>/", attendance_views.attendance, name="attendance"),
     path("<int:pk>/days/<int:day_pk>/scan/", attendance_views.scan_upload, name="scan_upload"),
+    path("<int:pk>/days/<int:day_pk>/modules/", attendance_views.day_modules, name="day_modules"),
     path("<int:pk>/scans/<int:scan_pk>/", attendance_views.scan_file, name="scan_file"),
     path("<int:pk>/roster/add/", roster_views.roster_add, name="roster_add"),
     path("<int:pk>/roster/register/", roster_views.roster_register, name="roster_register"),

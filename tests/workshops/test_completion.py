@@ -3,6 +3,7 @@ quiz, completes the module with the source "workshop", through the one completio
 attendance or a failed test completes nothing."""
 
 import pytest
+from django.urls import reverse
 
 from quizzes.completion import WorkshopPass, completion_source
 from quizzes.models import Attempt, CompletionSource, ModuleCompletion
@@ -104,3 +105,18 @@ def test_the_certificate_says_the_module_was_completed_at_a_workshop(made, site_
     assert [module["source"] for module in certificate.modules] == [CompletionSource.WORKSHOP]
     printed = certificate_context(certificate=certificate, verify_url="http://testserver/verify/x/")["modules"]
     assert printed[0]["source"] == {"km": "នៅសិក្ខាសាលា", "en": "At a workshop"}
+
+
+def test_under_the_module_days_rule_the_day_that_taught_the_module_is_enough(client, made, site_tree):
+    workshop = made.workshop
+    workshop.attendance_rule = AttendanceRule.MODULE_DAYS
+    workshop.save()
+    first, _second = made.participants
+    services.attendance_record(day=made.days[1], present={first.pk}, actor=made.trainer)
+    post_test(made, {first.pk: 90})
+    assert not ModuleCompletion.objects.exists()  # no day names the module yet: every day is needed
+    client.force_login(made.trainer)
+    url = reverse("workshops:day_modules", args=[workshop.pk, made.days[1].pk])
+    assert client.post(url, {"modules": [site_tree.module.pk]}).status_code == 302
+    assert list(made.days[1].modules.all()) == [site_tree.module]
+    assert ModuleCompletion.objects.get().learner == first.learner
