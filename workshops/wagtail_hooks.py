@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .models import FundingProject, Organisation
+from .models import FundingProject, Organisation, PaperTest
 from .scope import may_see_workshops
 
 
@@ -36,11 +36,25 @@ class FundingProjectViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class PaperTestViewSet(ModelViewSet):
+    """A workshop's pre- or post-test made of chosen questions instead of the modules' quizzes (made on the site
+    the first time scores are entered; its pass mark starts as the quizzes')."""
+
+    model = PaperTest
+    name = "paper_tests"
+    icon = "list-ol"
+    menu_label = _("Paper tests")
+    list_display = ["workshop", "kind", "pass_mark"]
+    list_filter = ["kind"]
+    form_fields = ["workshop", "kind", "questions", "pass_mark"]
+    copy_view_enabled = False
+
+
 class WorkshopsGroup(ModelViewSetGroup):
     menu_label = _("Organisations and projects")
     menu_icon = "group"
     menu_order = 320
-    items = (OrganisationViewSet, FundingProjectViewSet)
+    items = (OrganisationViewSet, FundingProjectViewSet, PaperTestViewSet)
 
 
 @hooks.register("register_admin_viewset")
