@@ -153,7 +153,8 @@ def changed_languages(before, after) -> set[str]:
 
 
 def previous_live_revision(obj, revision):
-    """The revision that was live before `revision` was published (from Wagtail's publication log), or None."""
+    """The revision that was live before `revision` was published (from Wagtail's publication log), or None for a
+    first publication."""
     from wagtail.log_actions import registry
 
     entry = (
@@ -164,7 +165,16 @@ def previous_live_revision(obj, revision):
         .order_by("-timestamp", "-pk")
         .first()
     )
-    return entry.revision if entry else None
+    if entry is not None:
+        return entry.revision
+    # Published without a log entry (the demo loader, a data migration): the revision before this one, unless this
+    # is the first publication.
+    if obj.first_published_at is None or obj.first_published_at == obj.last_published_at:
+        return None
+    try:
+        return revision.get_previous()
+    except type(revision).DoesNotExist:
+        return None
 
 
 def _content_type(obj) -> ContentType:

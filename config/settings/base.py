@@ -250,6 +250,8 @@ PAGE_CACHE_MODELS = {
     "curriculum.ModulePage": "anonymous",
     "curriculum.ManualPage": "anonymous",
 }
+# Rows that change what kept pages show besides pages and snippets: a translation flagged as behind (its notice).
+PAGE_CACHE_WATCHED_MODELS = ["curriculum.StaleTranslation"]
 
 # Sessions in the database: every worker and server sees a sign-out at once (production adds the shared cache).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -69,6 +69,24 @@ def test_the_first_publication_flags_nothing(site_tree):
     assert stale_languages(page) == set()
 
 
+def test_a_first_publication_after_drafts_flags_nothing(site_tree):
+    page = site_tree.module.add_child(
+        instance=LessonPage(title="ថ្មី", title_km="ថ្មី", title_en="New", slug="drafted", live=False)
+    )
+    page.save_revision()
+    page.title_km = "ថ្មីជាងមុន"
+    page.save_revision().publish()
+    assert stale_languages(page) == set()
+
+
+def test_pages_published_without_a_log_entry_compare_with_the_revision_before(site_tree):
+    """As the demo loader publishes (log_action=False): the next change still flags the other language."""
+    page = LessonPage.objects.get(pk=site_tree.lessons[1].pk)
+    page.save_revision(log_action=False).publish(log_action=False)
+    publish(page, summary_en="Changed in English only")
+    assert stale_languages(page) == {"km"}
+
+
 def test_a_language_with_no_text_is_not_behind(site_tree):
     page = site_tree.module.add_child(instance=LessonPage(title="ថ្មី", title_km="ថ្មី", slug="km-only", live=False))
     page.save_revision().publish()
