@@ -101,3 +101,25 @@ def test_a_file_with_a_problem_saves_nothing(client, made):
     response = client.post(url, {"confirm": "1"})
     assert Participant.objects.filter(workshop=made.workshop).count() == 1
     assert not LearnerProfile.objects.filter(full_name_km="សុខ ចន្ថា").exists()
+
+
+def test_a_day_with_attendance_cannot_be_taken_out_of_the_workshop(client, made):
+    from workshops import services
+
+    services.attendance_record(day=made.days[1], present=set(), actor=made.trainer)
+    client.force_login(made.trainer)
+    workshop = made.workshop
+    form = {
+        "title_km": workshop.title_km,
+        "organisation": workshop.organisation_id,
+        "province": "07",
+        "modules": list(workshop.modules.values_list("pk", flat=True)),
+        "capacity": 3,
+        "attendance_rule": "all_days",
+        "first_day": "2026-03-02",
+        "day_count": 1,
+    }
+    response = client.post(reverse("workshops:edit", args=[workshop.pk]), form)
+    assert response.status_code == 200
+    assert "មិនអាចលុបថ្ងៃនោះបានទេ" in response.content.decode()
+    assert workshop.days.count() == 2
