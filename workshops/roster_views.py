@@ -46,7 +46,8 @@ def _roster_candidates(request: HttpRequest, workshop, text: str):
 def roster_add(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = workshop_in_scope(request, pk, change=True)
     if request.method == "POST":
-        profile = LearnerProfile.objects.filter(pk=request.POST.get("learner") or 0).first()
+        chosen = request.POST.get("learner", "")
+        profile = LearnerProfile.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         allowed = profile is not None and _roster_candidates(request, workshop, "").filter(pk=profile.pk).exists()
         if not allowed:
             raise Http404

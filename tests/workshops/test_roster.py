@@ -59,6 +59,7 @@ def test_a_learner_of_the_province_is_found_by_phone_and_put_on_the_roster(clien
     client.post(url, {"learner": officer.pk})
     assert Participant.objects.filter(workshop=made.workshop, learner=officer.user).exists()
     assert client.post(url, {"learner": elsewhere.pk}).status_code == 404
+    assert client.post(url, {"learner": "x'; --"}).status_code == 404
 
 
 def test_someone_registered_on_the_spot_joins_the_roster_until_it_is_full(client, made):
