@@ -2,6 +2,8 @@
 registered on the spot (the registration checks).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -57,7 +59,7 @@ def roster_add(request: HttpRequest, pk: int) -> HttpResponse:
             errors_shown(request, error)
         else:
             messages.success(request, ADDED % {"name": profile.full_name_km})
-        return redirect(f"{request.path}?q={request.POST.get('q', '')}")
+        return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     form = RosterSearchForm(request.GET or None)
     found = []
     if form.is_valid():
