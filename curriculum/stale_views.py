@@ -31,11 +31,14 @@ def _is_page_model(model) -> bool:
     return issubclass(model, Page)
 
 
+def _may_change(user, model) -> bool:
+    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+
+
 def may_edit(user, obj) -> bool:
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
-    meta = obj._meta
-    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+    return _may_change(user, type(obj))
 
 
 def visible_stale(user):
@@ -44,7 +47,7 @@ def visible_stale(user):
     editable_pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change").values("pk")
     scope = Q(content_type__in=page_types, object_id__in=editable_pages)
     for model in tracked_models():
-        if not _is_page_model(model) and user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        if not _is_page_model(model) and _may_change(user, model):
             scope |= Q(content_type=ContentType.objects.get_for_model(model))
     return StaleTranslation.objects.filter(scope, confirmed_at=None).select_related("changed_by")
 
@@ -54,11 +57,7 @@ def user_may_see_report(user) -> bool:
         return False
     if PagePermissionPolicy().instances_user_has_permission_for(user, "change").exists():
         return True
-    return any(
-        user.has_perm(f"{m._meta.app_label}.change_{m._meta.model_name}")
-        for m in tracked_models()
-        if not _is_page_model(m)
-    )
+    return any(_may_change(user, m) for m in tracked_models() if not _is_page_model(m))
 
 
 def attach_objects(rows, user) -> list:

@@ -69,12 +69,32 @@
     for (var j = 0; j < sides.length; j++) mark(sides[j]);
   }
 
+  // Wagtail's script fills the slug from the Khmer title, which gives "-" or nothing. An unreadable slug is
+  // replaced by the English title's (the server does the same on saving, or romanises the Khmer title when there
+  // is no English one); a readable slug is never touched unless this script wrote it.
+  var filled = null;
+  function fillSlug() {
+    var slug = document.getElementById("id_slug");
+    var english = document.getElementById("id_title_en");
+    if (!slug || !english || (/[a-z0-9]/.test(slug.value) && slug.value !== filled)) return;
+    var value = english.value
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "");
+    if (value) slug.value = filled = value;
+  }
+
   var pending = null;
   function later() {
     if (pending) return;
     pending = window.setTimeout(function () {
       pending = null;
       pairUp(document.querySelector("main") || document.body);
+      fillSlug();
     }, 250);
   }
 
