@@ -44,7 +44,9 @@ NOTHING_TO_TELL = "nothing-to-tell:{}"
 NOTHING_TO_TELL_SECONDS = 60 * 60
 
 
-def _forget_nothing_to_tell(sender, instance, **kwargs) -> None:
+def _forget_nothing_to_tell(sender, instance, update_fields=None, **kwargs) -> None:
+    if isinstance(instance, LearnerProfile) and update_fields is not None and "confirmation" not in update_fields:
+        return  # the training columns and the like: what a notice depends on did not change
     user_id = instance.user_id if isinstance(instance, LearnerProfile) else instance.profile.user_id
 
     def forget():

@@ -218,8 +218,9 @@ def test_a_decision_notice_is_shown_once_and_not_kept_by_the_service_worker(less
     waiting = LearnerFactory(province=places.kampot, source=Source.SELF_REGISTERED, username="sokha")
     coordinator = ProvincialCoordinatorFactory(username="kampot-coordinator", provinces=[places.kampot])
     Client().get(lesson.url)
-    learner_confirm(profile=waiting, actor=coordinator)
     reader = signed_in(waiting.user)
+    assert b"decision-notice" not in reader.get(lesson.url).content  # "nothing to tell" is remembered now
+    learner_confirm(profile=waiting, actor=coordinator)
     response = reader.get(lesson.url)
     assert not rendered(response)
     assert response["X-Not-Kept"] == "1" and "no-store" in response["Cache-Control"]
