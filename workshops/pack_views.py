@@ -11,11 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from curriculum.models import ManualPage
+from learners.issued_passwords import SLIPS_AT_MOST, PasswordState, password_states, sign_in_slips_issue
+from learners.models import LearnerProfile
+from learners.slips_pdf import slips_pdf
 
 from . import pack
 from .scope import runs, workshops_for
@@ -52,6 +55,32 @@ def workshop_answer_key(request, pk: int):
     return _pdf(
         pack.answer_key_pdf(workshop=workshop, language=language), f"workshop-{workshop.pk}-answer-key-{language}.pdf"
     )
+
+
+# A participant's password may be (re)issued by whoever runs the workshop only while it is not one they chose.
+SLIP_STATES = (PasswordState.NONE, PasswordState.ISSUED)
+
+
+@require_POST
+@login_required
+def workshop_slips(request, pk: int):
+    """Sign-in slips for the participants who have no password of their own yet (imported, or whose slip is
+    unused): new one-time passwords, printed once. Nobody's own password is replaced, and no staff account's."""
+    workshop = get_object_or_404(workshops_for(user=request.user), pk=pk)
+    if not runs(user=request.user, workshop=workshop):
+        raise PermissionDenied
+    profiles = list(
+        LearnerProfile.objects.filter(user__workshop_places__workshop=workshop)
+        .select_related("user")
+        .order_by("full_name_km", "pk")
+    )
+    states = password_states(actor=request.user, profiles=profiles)
+    needing = [profile for profile in profiles if states[profile.pk] in SLIP_STATES][:SLIPS_AT_MOST]
+    if not needing:
+        return render(request, "workshops/pack/no_slips.html", {"workshop": workshop})
+    slips = sign_in_slips_issue(actor=request.user, profiles=needing)
+    site = request.build_absolute_uri("/").split("://", 1)[1].rstrip("/")
+    return _pdf(slips_pdf(slips=slips, batch=None, site_url=site), f"workshop-{workshop.pk}-sign-in-slips.pdf")
 
 
 def printed_manual_name(manual: ManualPage, language: str) -> str:

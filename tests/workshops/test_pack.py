@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from core.roles import Role
-from tests.factories.people import LearnerFactory, TrainerFactory, UserFactory
+from tests.factories.people import LearnerFactory, ProvincialCoordinatorFactory, TrainerFactory, UserFactory
 from tests.factories.places import ProvinceFactory
 from tests.factories.quizzes import ChoiceFactory, QuestionFactory, QuizFactory
 from tests.pdf_glyphs import drawn_glyphs, khmer_shaping_problems
@@ -212,3 +212,32 @@ def test_the_workshop_page_links_the_pack_and_the_key_only_for_those_who_run_it(
     client.force_login(ProvincialCoordinatorFactory(provinces=[workshop.province]))
     page = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
     assert f"/en/workshops/{workshop.pk}/pack.pdf" in page and "answer-key.pdf" not in page
+
+
+def test_sign_in_slips_for_participants_without_a_password_of_their_own(client, workshop, tmp_path):
+    from learners.models import IssuedPassword
+
+    trainer = workshop.trainers.get()
+    imported = LearnerFactory(full_name_km="ចាន់ ដារា", full_name_latin="Chan Dara", password=None)
+    Participant.objects.create(workshop=workshop, learner=imported.user, added_by=trainer)
+    own = workshop.participants.exclude(learner=imported.user).get().learner  # chose a password at registration
+    own_hash = own.password
+    url = f"/en/workshops/{workshop.pk}/sign-in-slips.pdf"
+    client.force_login(ProvincialCoordinatorFactory(provinces=[workshop.province]))
+    assert client.post(url).status_code == 403  # reads the workshop, does not run it
+    client.force_login(trainer)
+    assert client.get(url).status_code == 405
+    response = client.post(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    if shutil.which("pdftotext"):
+        text = extracted(response.content, tmp_path)
+        assert "Chan Dara" in text and "Sok Sreypich" not in text
+    assert IssuedPassword.objects.filter(user=imported.user).exists()
+    own.refresh_from_db()
+    assert own.password == own_hash  # a password the learner chose is never replaced
+
+
+def test_no_slip_when_everyone_has_their_own_password(client, workshop):
+    client.force_login(workshop.trainers.get())
+    response = client.post(f"/en/workshops/{workshop.pk}/sign-in-slips.pdf")
+    assert response.status_code == 200 and b"no slip is needed" in response.content
