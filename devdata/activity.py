@@ -139,6 +139,7 @@ class Study:
         attempt = Attempt(
             learner=self.activity.learner,
             quiz_id=module.quiz_id,
+            quiz_revision_id=module.quiz_revision_id,
             number=len(used) + 1,
             started_at=started,
             snapshot=arrangement.snapshot,

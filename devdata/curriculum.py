@@ -29,6 +29,7 @@ class ModulePlan:
     title: dict
     lesson_ids: tuple[int, ...]
     quiz_id: int | None = None
+    quiz_revision_id: int | None = None  # the published version attempts start on, as attempt_start records it
     attempts_allowed: int = 0
     wait_minutes: int = 0
     content: dict | None = None  # quizzes.attempts.quiz_content_snapshot of the quiz, possibly without its texts
@@ -77,6 +78,7 @@ def _plan(module: ModulePage, *, full_snapshots: bool) -> ModulePlan:
         title={"km": module.title_km or "", "en": module.title_en or ""},
         lesson_ids=lessons,
         quiz_id=quiz.pk if quiz else None,
+        quiz_revision_id=quiz.live_revision_id if quiz else None,
         attempts_allowed=quiz.attempts_allowed if quiz else 0,
         wait_minutes=quiz.wait_minutes if quiz else 0,
         content=content,
