@@ -211,6 +211,8 @@ class Screen:
     follow: bool = False
     statuses: tuple = (200,)
     parts: list = field(default_factory=list)
+    site: bool = False  # the manual's page as readers see it (a revision, a preview), not an admin screen
+    redirected: bool = False  # followed a redirect: a user without permission is sent to the dashboard
 
     def fetch(self, client: Client) -> "Screen":
         if self.post is not None:
@@ -221,6 +223,7 @@ class Screen:
             form = _FormFields()
             form.feed(client.get(self.path).content.decode())
             response = client.post(self.path, {**form.fields, **self.data}, follow=self.follow)
+        self.redirected = bool(getattr(response, "redirect_chain", None))
         if response.status_code not in self.statuses:
             raise AssertionError(f"{self.name}: {self.path} answered {response.status_code}")
         content = response.content.decode()
@@ -242,7 +245,7 @@ def editor_screens(page, *, prefix: str) -> list[Screen]:
         Screen(f"{prefix} history", reverse("wagtailadmin_pages:history", args=[page.pk])),
         Screen(f"{prefix} usage", reverse("wagtailadmin_pages:usage", args=[page.pk])),
         Screen(f"{prefix} workflow history", reverse("wagtailadmin_pages:workflow_history", args=[page.pk])),
-        Screen(f"{prefix} preview", reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])),
+        Screen(f"{prefix} preview", reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]), site=True),
     ]
     revision = page.latest_revision
     if revision is not None:
@@ -253,7 +256,11 @@ def editor_screens(page, *, prefix: str) -> list[Screen]:
             )
         )
         screens.append(
-            Screen(f"{prefix} revision", reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]))
+            Screen(
+                f"{prefix} revision",
+                reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+                site=True,
+            )
         )
     return screens
 
@@ -276,7 +283,8 @@ def review_screens(page) -> list[Screen]:
             "workflow detail",
             reverse(pages + "workflow_history_detail", args=[page.pk, task_state.workflow_state.pk]),
         ),
-        Screen("workflow preview", reverse(pages + "workflow_preview", args=[page.pk, task_state.task_id])),
+        Screen("workflow preview", reverse(pages + "workflow_preview", args=[page.pk, task_state.task_id]), site=True),
+        *editor_screens(page, prefix="in review"),
     ]
 
 

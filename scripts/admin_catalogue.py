@@ -56,7 +56,8 @@ def source_files(domain: str) -> list[Path]:
     root = site_packages()
     patterns = [f"wagtail/**/locale/en/LC_MESSAGES/{domain}.po", f"taggit/locale/en/LC_MESSAGES/{domain}.po"]
     patterns += [f"django/conf/locale/en/LC_MESSAGES/{domain}.po"]
-    patterns += [f"django/contrib/{app}/locale/en/LC_MESSAGES/{domain}.po" for app in ("auth", "contenttypes")]
+    contrib = ("auth", "contenttypes", "humanize")
+    patterns += [f"django/contrib/{app}/locale/en/LC_MESSAGES/{domain}.po" for app in contrib]
     return sorted({path for pattern in patterns for path in root.glob(pattern)})
 
 
@@ -250,7 +251,7 @@ def dev_screens():
         "parent_for_new": manual,
         "in_review": in_review(module, get_user_model().objects.get(username="trainer")),
     }
-    for username in ("trainer", "trainer2", "ngocrc", "kampot-coordinator"):
+    for username in ("trainer", "trainer2", "ngocrc", "kampot-coordinator", "admin"):
         user = get_user_model().objects.get(username=username)
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "km"
