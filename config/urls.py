@@ -13,6 +13,7 @@ from core import views as core_views
 from core import web_manifest as core_web_manifest
 from curriculum import views as curriculum_views
 from quizzes import certificate_views
+from search import views as search_views
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("help/", core_help.help_page, name="help"),
     path("manifest.webmanifest", core_web_manifest.web_manifest, name="web_manifest"),
     path("words/", curriculum_views.glossary, name="glossary"),
+    path("search/", search_views.search_page, name="search"),
     path("", include("quizzes.urls")),
     path("account/two-factor/", include("learners.two_factor_views")),
     path("", include("learners.urls")),

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "quizzes",
     "workshops",
     "reports",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
