@@ -299,3 +299,18 @@ def test_demo_quizzes_are_live_with_their_first_revision(demo_modules):  # noqa:
         assert quiz.live and not quiz.has_unpublished_changes
         assert quiz.live_revision_id and quiz.live_revision_id == quiz.latest_revision_id
         assert len(quiz.live_revision.as_object().questions.all()) == quiz.questions.count()
+
+
+def test_the_history_lists_and_compares_a_quizs_versions(client, live_quiz, trainers):
+    author, _reviewer = trainers
+    client.force_login(author)
+    quiz = _submitted(client, live_quiz, edit_form(live_quiz, first_text=DRAFT_TEXT))
+    history = client.get(reverse("wagtailsnippets_quizzes_quiz:history", args=[quiz.pk]))
+    assert history.status_code == 200
+    compare = reverse(
+        "wagtailsnippets_quizzes_quiz:revisions_compare", args=[quiz.pk, quiz.live_revision_id, quiz.latest_revision_id]
+    )
+    response = client.get(compare)
+    assert response.status_code == 200
+    # The changed words of the first question, marked as Wagtail's comparison marks them.
+    assert '<span class="addition">, in the new wording?</span>' in response.content.decode()
