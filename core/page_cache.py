@@ -26,6 +26,7 @@ every request.
 from __future__ import annotations
 
 import contextlib
+import copy
 import gzip
 import hashlib
 import os
@@ -274,7 +275,7 @@ def _store(request, key: str, response, found: dict) -> None:
     if "csrfmiddlewaretoken" in sent:
         return
     user = request.user
-    anonymous_html = sent if not user.is_authenticated else _compose(parts, request, _anonymous())
+    anonymous_html = sent if not user.is_authenticated else _compose(parts, _as_anonymous(request), _anonymous())
     body = anonymous_html.encode()
     parent_id = getattr(page, "tree_ancestors", None)
     parent_id = parent_id[-1].pk if parent_id else page.get_parent().pk
@@ -300,6 +301,13 @@ def _store(request, key: str, response, found: dict) -> None:
     else:
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
+
+
+def _as_anonymous(request):
+    """The same request as someone not signed in sees it: parts read `request.user` (a decision to tell)."""
+    stranger = copy.copy(request)
+    stranger.user = _anonymous()
+    return stranger
 
 
 @lru_cache(maxsize=1)

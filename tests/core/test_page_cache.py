@@ -247,3 +247,17 @@ def test_kept_pages_belong_to_one_release(client, lesson, monkeypatch):
     client.get(lesson.url)
     monkeypatch.setattr(page_cache, "release", lambda: "another-release")
     assert rendered(client.get(lesson.url))
+
+
+def test_a_signed_in_render_never_puts_its_readers_notice_in_the_kept_copy(lesson):
+    places = make_places()
+    waiting = LearnerFactory(province=places.kampot, source=Source.SELF_REGISTERED, username="sokha")
+    coordinator = ProvincialCoordinatorFactory(username="kampot-coordinator", provinces=[places.kampot])
+    learner_confirm(profile=waiting, actor=coordinator)
+    first = signed_in(waiting.user).get(lesson.url)
+    assert rendered(first) and b"decision-notice" in first.content
+    kept = Client().get(lesson.url)
+    assert not rendered(kept)
+    assert b"decision-notice" not in kept.content and b"data-learner" not in kept.content
+    other = signed_in(UserFactory(username="someone-else")).get(lesson.url)
+    assert b"decision-notice" not in other.content and "កំពត" not in other.content.decode()
