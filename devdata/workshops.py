@@ -30,6 +30,7 @@ MEMBERS = [
     ("អង្គការគ្រួសារ និងសហគមន៍", "Family and Community Organisation", "FCO"),
 ]
 WORKSHOPS = 12
+KAMPOT = "07"
 VENUES = ["សាលាខេត្ត", "ស្នងការដ្ឋាននគរបាលខេត្ត", "សាលាឃុំ", "មណ្ឌលសុខភាព"]
 
 
@@ -76,7 +77,8 @@ def workshops_generate(
     for index, member in enumerate(members):
         member.staff.add(trainers[index % len(trainers)])
     rng = random.Random(seed)  # noqa: S311 (demo data, not a secret)
-    provinces = sorted(learners_by_province, key=lambda code: -len(learners_by_province[code]))[:6]
+    # Kampot first when it has learners, so the demo's Kampot coordinator reads workshops too.
+    provinces = sorted(learners_by_province, key=lambda code: (code != KAMPOT, -len(learners_by_province[code])))[:6]
     today = timezone.localdate()
     for number in range(count):
         member = members[number % len(members)]

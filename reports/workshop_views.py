@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,16 @@ class PeriodForm(forms.Form):
         return Period(start=start, end=end)
 
 
+def _header() -> dict:
+    title = _("Workshops and donors")
+    return {
+        "header_title": title,
+        "page_title": title,
+        "header_icon": "group",
+        "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": title}],
+    }
+
+
 def _scope(request):
     scope = report_scope(user=request.user)
     if scope is None:
@@ -81,6 +92,7 @@ def workshops_report(request):
         "by_project": workshop_completions(scope=scope, period=period, by="project"),
         "rows": workshop_rows(workshops_in(scope=scope, period=period, project=project)),
         "query": request.GET.urlencode(),
+        **_header(),
     }
     return render(request, "reports/workshops.html", context)
 
@@ -92,7 +104,7 @@ def donor_summary_download(request, fmt: str):
         return render(
             request,
             "reports/workshops.html",
-            {"form": form, "national": scope.national, "summary_refused": True, "rows": []},
+            {"form": form, "national": scope.national, "summary_refused": True, "rows": [], **_header()},
             status=400,
         )
     summary = donor_summary(
