@@ -14,7 +14,7 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check
 	ALLOWED_HOSTS=training.example.org CSRF_TRUSTED_ORIGINS=https://training.example.org \
 	WAGTAILADMIN_BASE_URL=https://training.example.org
 
-.PHONY: run serve install install-test fonts migrate demo test lint bench messages clean
+.PHONY: run serve drill install install-test fonts migrate demo test lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ test: lint fonts
 
 bench: demo
 	$(BIN)/python bench/run_all.py
+
+# Two app servers on PostgreSQL and Redis on this machine, one killed under load (bench/drill.py, docs/deploy.md).
+drill: install
+	$(BIN)/python bench/drill.py
 
 messages: install
 	cd . && $(DEV) $(BIN)/python manage.py makemessages -l km --no-obsolete --no-location --ignore=.venv --ignore=var
