@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import MAX_QUERY_LENGTH, parse_query
+from .text import normalise
 
 QUERY_EMPTY = _("Type a word or a few words to look for in the manual.")
 QUERY_TOO_LONG = _("Search for a few words at most (up to %(limit)s characters).")
@@ -16,7 +17,7 @@ class SearchForm(forms.Form):
 
     def clean_q(self):
         text = self.cleaned_data.get("q") or ""
-        if not text.strip():
+        if not normalise(text):
             raise forms.ValidationError(QUERY_EMPTY, code="empty")
         if len(text) > MAX_QUERY_LENGTH:
             raise forms.ValidationError(QUERY_TOO_LONG, code="too_long", params={"limit": MAX_QUERY_LENGTH})

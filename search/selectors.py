@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import PageViewRestriction
 
 from .models import SearchEntry, SearchWord
-from .text import fold, fold_normalised, has_khmer, normalise, words
+from .text import KHMER_RUN, fold, fold_normalised, has_khmer, normalise, words
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
@@ -35,6 +35,9 @@ class Query:
     text: str  # as typed, normalised
     terms: tuple[str, ...]  # folded words
     folded: str
+    # Khmer written together in the query (between spaces) is found written together: "ការការពារ" is not any page
+    # with both ការ and ការពារ.
+    chunks: tuple[str, ...] = ()
 
     @property
     def khmer(self) -> bool:
@@ -56,7 +59,10 @@ def parse_query(text: str) -> Query:
     folded = " ".join(words(fold(normal)))
     terms = list(dict.fromkeys(folded.split()))
     meaningful = [term for term in terms if term not in STOP_WORDS]
-    return Query(text=normal, terms=tuple((meaningful or terms)[:MAX_QUERY_WORDS]), folded=fold(normal))
+    chunks = tuple(KHMER_RUN.findall(fold(normal)))[:MAX_QUERY_WORDS]
+    return Query(
+        text=normal, terms=tuple((meaningful or terms)[:MAX_QUERY_WORDS]), folded=fold(normal), chunks=chunks
+    )
 
 
 def refused_paths(request) -> list[str]:
@@ -97,6 +103,8 @@ def matching_entries(query: Query, *, language: str, refused: list[str]) -> Quer
     entries = SearchEntry.objects.filter(language=language)
     for term in query.terms:
         entries = entries.filter(_term_filter(term))
+    for chunk in query.chunks:
+        entries = entries.filter(folded__contains=chunk)
     for path in refused:
         entries = entries.exclude(path__startswith=path)
     score = sum((_term_score(term) for term in query.terms), Value(0))

@@ -37,7 +37,8 @@ LOOK_ALIKES = (
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 # A Khmer run (letters and signs, not punctuation such as ។ ៖ ៗ) or a run of other letters and digits.
-WORD_RUN = re.compile("([\u1780-\u17d3\u17dd]+)|([^\\W_]+)")
+KHMER_RUN = re.compile("[\u1780-\u17d3\u17dd]+")
+WORD_RUN = re.compile(f"({KHMER_RUN.pattern})|([^\\W_]+)")
 # A syllable's vowel: a vowel sign, NIKAHIT or REAHMUK not after a vowel sign, or an independent vowel.
 SYLLABLE_VOWEL = re.compile("[\u17b6-\u17c5]|(?<![\u17b6-\u17c5])[\u17c6\u17c7]|[\u17a5-\u17b3]")
 

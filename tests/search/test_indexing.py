@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from search.indexing import index_rebuild, page_index
 from search.models import SearchEntry, SearchWord
-from tests.factories import LessonPageFactory, text_block
+from tests.factories import text_block
 
 pytestmark = pytest.mark.django_db
 
