@@ -247,7 +247,8 @@ def stale_translations_of(obj):
 def on_published(sender, instance, revision, **kwargs):
     """Receiver of Wagtail's `published` signal (pages and snippets with drafts alike)."""
     obj = _object_of(instance)
-    if revision is not None and is_tracked(obj):
+    # A revision scheduled for later is announced with the object not live: it is compared when it goes live.
+    if revision is not None and getattr(obj, "live", True) and is_tracked(obj):
         record_publication(obj=obj, revision=revision, user=revision.user)
 
 

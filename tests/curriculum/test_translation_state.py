@@ -1,9 +1,11 @@
 """Translation state: a publication that changes one language flags the other until a trainer confirms it."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission
 
 from curriculum.models import LessonPage
@@ -66,6 +68,21 @@ def test_the_first_publication_flags_nothing(site_tree):
         instance=LessonPage(title="ថ្មី", title_km="ថ្មី", title_en="New", slug="brand-new", live=False)
     )
     page.save_revision().publish()
+    assert stale_languages(page) == set()
+
+
+def test_a_change_scheduled_for_later_flags_nothing_until_it_goes_live(site_tree):
+    page = site_tree.module.add_child(
+        instance=LessonPage(title="ថ្មី", title_km="ថ្មី", title_en="New", slug="scheduled", live=False)
+    )
+    page.save_revision().publish()
+    page = LessonPage.objects.get(pk=page.pk)
+    page.unpublish()
+    page = LessonPage.objects.get(pk=page.pk)
+    page.title_km = "ថ្មីជាងមុន"
+    page.go_live_at = timezone.now() + timedelta(days=1)
+    page.save_revision().publish()
+    assert not LessonPage.objects.get(pk=page.pk).live
     assert stale_languages(page) == set()
 
 
