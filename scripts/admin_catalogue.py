@@ -61,6 +61,11 @@ def source_files(domain: str) -> list[Path]:
     return sorted({path for pattern in patterns for path in root.glob(pattern)})
 
 
+# Admin strings of apps that ship no English catalogue to read them from (wagtail_modeltranslation's language
+# switch above each page's fields).
+EXTRA_MSGIDS = {"django": ["View / edit fields for"], "djangojs": []}
+
+
 def key(entry) -> tuple:
     return (entry.msgctxt or "", entry.msgid)
 
@@ -71,6 +76,8 @@ def source_entries(domain: str) -> dict[tuple, polib.POEntry]:
         for entry in polib.pofile(str(path)):
             if entry.msgid and not entry.obsolete:
                 entries.setdefault(key(entry), entry)
+    for msgid in EXTRA_MSGIDS[domain]:
+        entries.setdefault(("", msgid), polib.POEntry(msgid=msgid))
     return entries
 
 
