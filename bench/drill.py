@@ -170,8 +170,7 @@ def module_page(browser: Browser, server: ProductionServer, lesson_path: str) ->
 
 
 def trainer_publishes(a: ProductionServer, b: ProductionServer, lesson, failures: list[str]) -> None:
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.cached_db import SessionStore
+    from django.contrib.auth import get_user_model
 
     print("\n2. A trainer publishes on A; B serves the new page at once")
     path = lesson.get_url()
@@ -179,21 +178,21 @@ def trainer_publishes(a: ProductionServer, b: ProductionServer, lesson, failures
     before = anonymous.request(b, "GET", path)[2]
     anonymous.request(b, "GET", path)  # kept on B now
     admin = get_user_model().objects.create_superuser("drill-trainer", password=PASSWORD)
-    session = SessionStore()
-    session.update({SESSION_KEY: str(admin.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend"})
-    session[HASH_SESSION_KEY] = admin.get_session_auth_hash()
-    session.create()
     trainer = Browser()
-    trainer.cookies["sessionid"] = session.session_key
+    trainer.request(a, "GET", "/admin/login/")
+    form = {"username": admin.username, "password": PASSWORD}
+    status, _location, _ = trainer.request(a, "POST", "/admin/login/", form)
+    check(status == 302 and "sessionid" in trainer.cookies, f"the trainer signed in on A ({status})", failures)
     new_title = f"{lesson.title_km} (drill {int(time.time())})"
     lesson.title_km = new_title
     lesson.save_revision(user=admin)  # the trainer's edit, saved as a draft: nobody sees it yet
     check(new_title not in anonymous.request(b, "GET", path)[2], "a draft changes nothing on B", failures)
     publish = f"/admin/bulk/wagtailcore/page/publish/?id={lesson.pk}"
-    status, _, _ = trainer.request(a, "POST", publish)
+    status, location, _ = trainer.request(a, "POST", publish)
     after = anonymous.request(b, "GET", path)[2]
-    check(status == 302 and new_title in after and after != before, "published on A, new title on B at once", failures)
-    status, _, _ = trainer.request(a, "POST", f"/admin/bulk/wagtailcore/page/unpublish/?id={lesson.pk}")
+    published = new_title in after and after != before
+    check(status == 302 and published, f"published on A ({status} to {location}), new title on B at once", failures)
+    status, location, _ = trainer.request(a, "POST", f"/admin/bulk/wagtailcore/page/unpublish/?id={lesson.pk}")
     gone = anonymous.request(b, "GET", path)[0]
     check(status == 302 and gone == 404, f"unpublished on A, B answers {gone} at once", failures)
 
