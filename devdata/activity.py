@@ -22,6 +22,7 @@ from learners.models import Confirmation
 from quizzes.completion import certificate_code, course_is_complete, may_hold_certificate, module_is_complete
 from quizzes.grading import grade, is_passed, score_percent
 from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion
+from quizzes.versions import certificate_expiry
 
 from .curriculum import Arrangement, Curriculum, ModulePlan
 
@@ -188,6 +189,8 @@ class Study:
             score=best.score if best else None,
             lesson_ids=sorted(module.lesson_ids),
             module_title=dict(module.title),
+            manual_version=self.world.curriculum.manual_version,
+            content_version=dict(module.content_version or {}),
         )
         self.done[module.module_id] = completion
         self.activity.completions.append(completion)
@@ -228,9 +231,13 @@ class Study:
                     "number": module.number,
                     "title": dict(module.title),
                     "completed_on": timezone.localdate(self.done[module.module_id].completed_at).isoformat(),
+                    "id": module.module_id,
+                    "revision": module.revision_id,
                 }
                 for module in required
             ],
+            manual_version=self.world.curriculum.manual_version,
+            expires_on=certificate_expiry(valid_from=timezone.localdate(issued_at)),
         )
         self.activity.progress.course_completed_at = last  # noted with the certificate, as the course's end
 

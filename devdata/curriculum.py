@@ -12,6 +12,7 @@ from curriculum.models import LessonPage, ManualPage, ModulePage
 from quizzes.attempts import quiz_content_snapshot, snapshot_arranged
 from quizzes.models import Quiz
 from quizzes.selectors import required_modules
+from quizzes.versions import content_version, manual_version
 
 NO_CURRICULUM = gettext_lazy("The database has no live manual with modules and quizzes to train on.")
 ARRANGEMENTS_PER_QUIZ = 64
@@ -33,6 +34,8 @@ class ModulePlan:
     attempts_allowed: int = 0
     wait_minutes: int = 0
     content: dict | None = None  # quizzes.attempts.quiz_content_snapshot of the quiz, possibly without its texts
+    revision_id: int | None = None  # the module page's live revision, as a certificate lists it
+    content_version: dict | None = None  # quizzes.versions.content_version, as a completion records it
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Curriculum:
     modules: tuple[ModulePlan, ...]
     # Per role, every live module its certificate needs, in order (some may be empty), as required_modules says.
     required: dict[str, tuple[ModulePlan, ...]]
+    manual_version: int = 1  # quizzes.versions.manual_version, as completions and certificates record it
 
     def required_for(self, role: str | None) -> tuple[ModulePlan, ...]:
         return self.required.get(role or "", ())
@@ -82,6 +86,10 @@ def _plan(module: ModulePage, *, full_snapshots: bool) -> ModulePlan:
         attempts_allowed=quiz.attempts_allowed if quiz else 0,
         wait_minutes=quiz.wait_minutes if quiz else 0,
         content=content,
+        revision_id=module.live_revision_id,
+        content_version=content_version(
+            module=module, lessons=LessonPage.objects.filter(pk__in=lessons).order_by("path"), quiz=quiz
+        ),
     )
 
 
@@ -97,7 +105,12 @@ def curriculum_read(*, full_snapshots: bool = False) -> Curriculum:
                 role: tuple(plans[module.pk] for module in required_modules(manual=manual, role=role))
                 for role in Role.values
             }
-            return Curriculum(manual_id=manual.pk, modules=tuple(plans.values()), required=required)
+            return Curriculum(
+                manual_id=manual.pk,
+                modules=tuple(plans.values()),
+                required=required,
+                manual_version=manual_version(manual_id=manual.pk),
+            )
     raise NoCurriculum(NO_CURRICULUM)
 
 

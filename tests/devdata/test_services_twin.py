@@ -62,11 +62,12 @@ def stored() -> dict:
         ),
         "completions": sorted(
             (c.learner_id, c.module_id, c.completed_at, c.score, c.attempt.number if c.attempt else None)
-            + (c.lesson_ids, repr(c.module_title))
+            + (c.lesson_ids, repr(c.module_title), c.manual_version, repr(c.content_version))
             for c in ModuleCompletion.objects.select_related("attempt")
         ),
         "certificates": sorted(
             (c.learner_id, c.manual_id, c.issued_at, c.completed_on, repr(c.holder), repr(c.modules))
+            + (c.manual_version, c.expires_on)
             for c in Certificate.objects.all()
         ),
         "profiles": sorted(
