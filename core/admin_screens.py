@@ -34,6 +34,7 @@ SHOWN_KEYS = {
     "messages",
     "heading",
     "STRINGS",
+    "strings",  # a block's own strings for its script (the comment button's label)
 }
 BLOCK_ARGUMENTS = "data-w-block-arguments-value"
 # A textarea holds a field's value (the manual's text, a rich text's raw content), not the interface.
