@@ -21,7 +21,7 @@ from django.utils import timezone
 from learners.models import Confirmation
 from quizzes.completion import certificate_code, course_is_complete, may_hold_certificate, module_is_complete
 from quizzes.grading import grade, is_passed, score_percent
-from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion
+from quizzes.models import Attempt, AttemptStatus, Certificate, CompletionSource, LessonView, ModuleCompletion
 from quizzes.versions import certificate_expiry
 
 from .curriculum import Arrangement, Curriculum, ModulePlan
@@ -231,6 +231,7 @@ class Study:
                     "number": module.number,
                     "title": dict(module.title),
                     "completed_on": timezone.localdate(self.done[module.module_id].completed_at).isoformat(),
+                    "source": CompletionSource.ONLINE,  # generated activity is self-paced on the site
                     "id": module.module_id,
                     "revision": module.revision_id,
                 }
