@@ -156,10 +156,13 @@ def search(*, text: str, language: str, request, limit: int = 20, offset: int = 
         if corrected is not None:
             candidates.append((corrected, code))
     for candidate, code in candidates:
-        entries = matching_entries(candidate, language=code, refused=refused)
-        total = entries.count()
+        # One ranked read of the ids (the total is their number), then only the shown entries in full.
+        ranked = list(matching_entries(candidate, language=code, refused=refused).values_list("pk", flat=True))
+        total = len(ranked)
         if total:
-            found = list(entries[offset : offset + limit])
+            shown = ranked[offset : offset + limit]
+            by_pk = SearchEntry.objects.in_bulk(shown)
+            found = [by_pk[pk] for pk in shown]
             results = Results(query=query, language=code, entries=found, total=total)
             if candidate is not query:
                 results.corrected = candidate
