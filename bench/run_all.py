@@ -251,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         reports = run_benchmark("reports.py", [], Path(tmp) / "reports.json")  # 100,000 synthetic learners
         bombs = run_benchmark("spreadsheet_bomb.py", [], Path(tmp) / "spreadsheet_bomb.json")  # upload limits
         sync = run_benchmark("sync_drill.py", [], Path(tmp) / "sync_drill.json")  # offline attempts sent later
+        search = run_benchmark("search.py", [], Path(tmp) / "search.json")  # 10x the demo manual (issue 15)
 
     try:
         load = Path("/proc/loadavg").read_text().split()[:3]
@@ -272,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", *reports_markdown(reports)]
     lines += ["", *(bombs["markdown"] if bombs else ["**Spreadsheet bombs**: the benchmark failed (see above)."])]
     lines += ["", sync_markdown(sync)]
+    lines += ["", *(search["markdown"] if search else ["**Search**: the benchmark failed (see above)."])]
     summary = "\n".join(lines)
     print(f"\n{'=' * 100}\n== Summary for the README (markdown)\n{'=' * 100}\n{summary}\n")
     if args.markdown_out:
