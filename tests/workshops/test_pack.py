@@ -172,8 +172,6 @@ def test_the_pack_is_for_those_who_see_the_workshop_and_the_key_for_those_who_ru
 
 
 def test_a_provincial_coordinator_prints_the_pack_but_not_the_key(client, workshop):
-    from tests.factories.people import ProvincialCoordinatorFactory
-
     coordinator = ProvincialCoordinatorFactory(provinces=[workshop.province])
     client.force_login(coordinator)
     assert client.get(f"/en/workshops/{workshop.pk}/pack.pdf").status_code == 200
@@ -204,8 +202,6 @@ def test_the_printed_manual_asks_to_sign_in(client, site_tree):
 
 
 def test_the_workshop_page_links_the_pack_and_the_key_only_for_those_who_run_it(client, workshop):
-    from tests.factories.people import ProvincialCoordinatorFactory
-
     client.force_login(workshop.trainers.get())
     page = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
     assert f"/en/workshops/{workshop.pk}/pack.pdf" in page and f"/en/workshops/{workshop.pk}/answer-key.pdf" in page
