@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Case, F, Q, QuerySet, Value, When
-from django.db.models.functions import Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import PageViewRestriction
@@ -94,9 +93,7 @@ def _term_score(term: str):
         When(folded__contains=term, then=Value(TEXT_INSIDE)),
         default=Value(0),
     )
-    # How often the whole word comes back (a page about it says it often), counted without leaving the ORM.
-    repeats = (Length("words") - Length(Replace("words", Value(whole), Value("")))) / len(whole)
-    return title + text + repeats
+    return title + text
 
 
 def matching_entries(query: Query, *, language: str, refused: list[str]) -> QuerySet[SearchEntry]:
