@@ -34,6 +34,7 @@ LOOK_ALIKES = (
     # NIKAHIT typed before the vowel it follows (ុំ, ាំ).
     (re.compile("\u17c6([\u17bb\u17b6])"), "\\1\u17c6"),
 )
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 # A Khmer run (letters and signs, not punctuation such as ។ ៖ ៗ) or a run of other letters and digits.
@@ -46,7 +47,7 @@ SYLLABLE_VOWEL = re.compile("[\u17b6-\u17c5]|(?<![\u17b6-\u17c5])[\u17c6\u17c7]|
 def normalise(text: str) -> str:
     """NFC, nothing invisible, Khmer look-alike spellings written one way, spaces collapsed. What is stored and
     shown: it reads exactly as the original."""
-    text = unicodedata.normalize("NFC", str(text or "")).translate(INVISIBLE)
+    text = CONTROL.sub(" ", unicodedata.normalize("NFC", str(text or ""))).translate(INVISIBLE)
     for _round in range(3):  # a rewrite can bring two signs together for the next one
         before = text
         for pattern, replacement in LOOK_ALIKES:

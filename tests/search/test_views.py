@@ -123,7 +123,9 @@ def test_what_cannot_be_searched_gets_a_clear_message(client, indexed, query, me
     assert expected in response.content.decode()
 
 
-@pytest.mark.parametrize("extra", [{"page": "abc"}, {"page": "-3"}, {"page": "99999"}, {"q": "child\x00"}])
+@pytest.mark.parametrize(
+    "extra", [{"page": "abc"}, {"page": "-3"}, {"page": "99999"}, {"q": "child\x00"}, {"q": "child wit\x00ness"}]
+)
 def test_odd_parameters_never_fail(client, indexed, extra):
     response = client.get("/en/search/", {"q": "child", **extra})
     assert response.status_code == 200
