@@ -74,9 +74,7 @@ def measure(sample: list[str], *, language: str) -> Quality:
     quality = Quality(words=len(sample), pairs=0, found=0, found_as_word=0, precise=0, shown=0, missed=[])
     for word in sample:
         expected = {pk for pk, (folded, text_words) in entries.items() if contains(folded, text_words, word, language)}
-        ranked = list(
-            matching_entries(parse_query(word), language=language, refused=[]).values_list("pk", flat=True)
-        )
+        ranked = list(matching_entries(parse_query(word), language=language, refused=[]).values_list("pk", flat=True))
         hits = expected & set(ranked)
         quality.pairs += len(expected)
         quality.found += len(hits)

@@ -59,9 +59,7 @@ def parse_query(text: str) -> Query:
     terms = list(dict.fromkeys(folded.split()))
     meaningful = [term for term in terms if term not in STOP_WORDS]
     chunks = tuple(KHMER_RUN.findall(fold(normal)))[:MAX_QUERY_WORDS]
-    return Query(
-        text=normal, terms=tuple((meaningful or terms)[:MAX_QUERY_WORDS]), folded=fold(normal), chunks=chunks
-    )
+    return Query(text=normal, terms=tuple((meaningful or terms)[:MAX_QUERY_WORDS]), folded=fold(normal), chunks=chunks)
 
 
 def refused_paths(request) -> list[str]:
