@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Page
 
 from search.indexing import index_rebuild, page_index
 from search.models import SearchEntry, SearchWord
@@ -49,6 +50,14 @@ def test_unpublishing_a_module_removes_its_lessons_too(site_tree):
     assert entries(site_tree.lessons[1]).exists()
     site_tree.module.unpublish()  # the module only: its lessons stay live
     assert not SearchEntry.objects.filter(path__startswith=site_tree.module.path).exists()
+
+
+def test_deleting_a_live_module_leaves_no_entry_behind(site_tree):
+    index_rebuild()
+    ids = [site_tree.module.pk, *(lesson.pk for lesson in site_tree.lessons)]
+    assert SearchEntry.objects.filter(page_id__in=ids).exists()
+    Page.objects.get(pk=site_tree.module.pk).delete()  # Wagtail unpublishes it on the way: that must not index it
+    assert not SearchEntry.objects.filter(page_id__in=ids).exists()
 
 
 def test_a_lesson_published_under_a_withdrawn_module_is_not_indexed(site_tree):
