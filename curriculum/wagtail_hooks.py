@@ -25,7 +25,7 @@ def stale_translation_urls():
             name="curriculum_stale_translations_results",
         ),
         path(
-            "translations/confirm/<int:content_type_id>/<int:object_id>/",
+            "translations/confirm/<id:content_type_id>/<id:object_id>/",
             confirm_view,
             name="curriculum_stale_confirm",
         ),
