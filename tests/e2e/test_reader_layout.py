@@ -15,12 +15,14 @@ def sign_in(page, base: str, username: str, language: str) -> None:
     page.goto(f"{base}/{language}/account/sign-in/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")  # the header holds the search form too
     page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("language", ["km", "en"])
-def test_the_signed_in_header_takes_two_rows_on_a_phone(live_server, site_tree, new_page, language):
+def test_the_signed_in_header_takes_two_rows_on_a_phone_and_the_search_box_one(
+    live_server, site_tree, new_page, language
+):
     LearnerFactory(username="officer")
     page, base = new_page(), live_server.url
     sign_in(page, base, "officer", language)
@@ -28,14 +30,19 @@ def test_the_signed_in_header_takes_two_rows_on_a_phone(live_server, site_tree, 
     # Rows of the header's flex line: a box starts a new row when it begins below every box of the row before.
     rows = page.evaluate(
         """() => { let rows = 0, bottom = -1;
-            const boxes = [...document.querySelectorAll('.site-header .wrap > *')].filter(e => e.offsetParent !== null)
+            const boxes = [...document.querySelectorAll('.site-header .wrap > :not(.search-box)')]
+                .filter(e => e.offsetParent !== null)
                 .map(e => e.getBoundingClientRect()).sort((a, b) => a.top - b.top);
             for (const box of boxes) { if (box.top >= bottom) rows += 1; bottom = Math.max(bottom, box.bottom); }
             return rows; }"""
     )
     assert rows <= 2
+    # The search box is one full-width row under them, its field and button side by side.
+    search = page.locator(".site-header .search-box").bounding_box()
+    nav = page.locator(".site-header .account-nav").bounding_box()
+    assert search["y"] >= nav["y"] + nav["height"] and search["height"] <= 50, (search, nav)
     header = page.locator(".site-header").bounding_box()
-    assert header["height"] <= 110, header
+    assert header["height"] <= 165, header
     # Every account link is there and usable, and the offline status line still sits under the header.
     assert page.locator(".account-nav a").count() == 2
     for link in page.locator(".site-header a").all():

@@ -19,7 +19,7 @@ def sign_in(page, base: str, username: str, next_path: str) -> None:
     page.goto(f"{base}/km/account/sign-in/?next={next_path}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")  # the header holds the search form too
     page.wait_for_url(base + next_path)
 
 
