@@ -117,6 +117,14 @@ def largest_province() -> tuple[str, int]:
     return (row["province"], row["n"]) if row else ("12", 0)
 
 
+def module_set() -> str:
+    """A module set of three live modules (the first ones of the course), as the filter form sends it."""
+    from curriculum.models import ModulePage
+
+    ids = ModulePage.objects.live().order_by("path").values_list("pk", flat=True)[:3]
+    return "&".join(f"module={pk}" for pk in ids)
+
+
 def population() -> dict[str, int]:
     from devdata.population import table_counts
 
@@ -229,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         ("coverage", "/admin/reports/provinces/"),
         ("csv", "/admin/reports/provinces/?export=csv"),
         ("province", f"/admin/reports/provinces/{province}/"),
+        ("module_set", f"/admin/reports/provinces/?{module_set()}"),
+        ("modules", "/admin/reports/modules/"),
+        ("trend", "/admin/reports/trend/"),
     ]
     results = {}
     with ProductionServer(workers=args.workers, env=env) as server:
@@ -246,16 +257,20 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = measure(server.base_url, path, cookie=cookie, requests=args.requests)
 
     reference = results["reference"].get("median_ms") or 0
-    print(f"\nReports on {counts['learners']:,} learners ({HOST}, {args.workers} gunicorn workers, {cores()} cores)")
-    print(f"{'page':<48} {'status':>8} {'median':>10} {'p90':>10} {'bytes':>10} {'× /health/':>10}")
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(
+        f"\nReports on {counts['learners']:,} learners ({HOST}, {args.workers} gunicorn workers, {cores()} cores, "
+        f"load average {load})"
+    )
+    print(f"{'page':<60} {'status':>8} {'median':>10} {'p90':>10} {'bytes':>10} {'× /health/':>10}")
     for name, path in targets:
         row = results[name]
         if not row["available"]:
-            print(f"{path:<48} {'404':>8}  not available yet")
+            print(f"{path:<60} {'404':>8}  not available yet")
             continue
         ratio = row["median_ms"] / reference if reference else 0
         print(
-            f"{path:<48} {','.join(map(str, row['status'])):>8} {row['median_ms']:>8.1f}ms {row['p90_ms']:>8.1f}ms "
+            f"{path:<60} {','.join(map(str, row['status'])):>8} {row['median_ms']:>8.1f}ms {row['p90_ms']:>8.1f}ms "
             f"{row['bytes']:>10,} {ratio:>10.1f}"
         )
     csv = results["csv"]
@@ -272,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers,
         "cores": cores(),
         "requests": args.requests,
+        "load_average": os.getloadavg(),
         "results": results,
     }
     if args.json:
