@@ -19,6 +19,7 @@ from .completion import activity_is_new, activity_record, bilingual, module_comp
 from .grading import grade, is_passed, score_percent
 from .kinds import QuestionKind
 from .models import Attempt, AttemptStatus, QuestionOutcome, Quiz
+from .refresher import attempts_counted
 from .tokens import choice_ids_for_tokens, questions_with_choice_tokens
 from .transactions import lock_learner, write_transaction
 
@@ -114,9 +115,11 @@ def attempt_limits_check(*, quiz: Quiz, attempts, now: datetime) -> None:
     """Raise the reason `quiz` admits no new attempt now, if any: it or its module is not live (a quiz never
     published is a draft awaiting review), every attempt allowed is used, or the wait after the last submission is
     not over (QuizRetryLater). `attempts` are the learner's at this quiz (a queryset), read after the learner's
-    lock when a write follows."""
+    lock when a write follows. While the learner's completion of the module needs a refresher, only the attempts
+    started since the change count, for the allowance and for the wait (quizzes.refresher.attempts_counted)."""
     if not quiz.live or not quiz.module.live:
         raise QuizError(QUIZ_NOT_AVAILABLE)
+    attempts = attempts_counted(attempts, module_id=quiz.module_id)
     used = attempts.count()
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise QuizError(NO_ATTEMPTS_LEFT, allowed=quiz.attempts_allowed)

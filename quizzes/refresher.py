@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import models
-from django.db.models import F, Min, Value
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +94,22 @@ def completions_mark(*, module_id: int, now: datetime) -> int:
     return ModuleCompletion.objects.filter(module_id=module_id, completed_at__lt=now).update(
         refresher_since=Coalesce(F("refresher_since"), Value(now)), refresher_read=[]
     )
+
+
+def attempts_counted(attempts, *, module_id: int):
+    """The attempts (a queryset of one learner's at the module's quiz) that count against its attempt allowance and
+    its wait: all of them, except while the learner's completion of the module needs a refresher, when only those
+    started since the (first pending) change count; a refresher is a fresh start. No query of its own: the rule is
+    a condition of the attempts' own query."""
+    return attempts.filter(attempt_counts(module_id=module_id))
+
+
+def attempt_counts(*, module_id: int) -> Q:
+    """The condition of `attempts_counted` on Attempt rows, also usable in an annotation."""
+    pending = ModuleCompletion.objects.filter(
+        learner_id=OuterRef("learner_id"), module_id=module_id, refresher_since__isnull=False
+    )
+    return ~Exists(pending) | Q(started_at__gte=Subquery(pending.values("refresher_since")[:1]))
 
 
 def pending_changes(*, module_id: int, since: datetime) -> list[ManualChange]:

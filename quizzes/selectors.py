@@ -4,13 +4,14 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 
 from core.roles import Role
 from curriculum.models import ManualPage, ModulePage, ModuleRequirementChange
 from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
+from .refresher import attempt_counts
 
 
 def required_modules(*, manual: ManualPage, role: str | None) -> list[ModulePage]:
@@ -169,9 +170,10 @@ def quiz_state(*, learner, module_id: int) -> QuizState:
     attempts = list(
         Attempt.objects.filter(learner=learner, quiz=quiz)
         .only("id", "number", "status", "score", "passed", "submitted_at", "answers", "quiz_id", "learner_id")
+        .annotate(counted=ExpressionWrapper(attempt_counts(module_id=module_id), output_field=BooleanField()))
         .order_by("number")
     )
-    used = len(attempts)
+    used = sum(1 for attempt in attempts if attempt.counted)  # a refresher starts the count again
     submitted = [a for a in attempts if a.status == AttemptStatus.SUBMITTED]
     return QuizState(
         quiz=quiz,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from curriculum.changes import CHANGE_NOTE_REQUIRED, ManualChange
 from learners.models import LearnerProfile
-from quizzes.attempts import attempt_start, attempt_submit
+from quizzes.attempts import NO_ATTEMPTS_LEFT, QuizError, QuizRetryLater, attempt_start, attempt_submit
 from quizzes.completion import certificate_issue_if_complete, lesson_view_record
 from quizzes.models import Certificate, ModuleCompletion
 from quizzes.refresher import (
@@ -22,9 +22,11 @@ from quizzes.refresher import (
     refresher_state,
     significant_change_apply,
 )
+from quizzes.selectors import quiz_state
 from quizzes.versions import manual_version
 from tests.factories import LearnerProfileFactory, LessonPageFactory
 from tests.quizzes.conftest import correct_answers, make_user
+from tests.quizzes.test_offline_sync import entry, right_answers, sent
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +236,69 @@ def test_verify_says_outdated_in_both_languages(client, trained):
     assert 'data-status="outdated"' in english and "now version 2" in english
     khmer = client.get(f"/km/verify/{code}/").content.decode()
     assert 'data-status="outdated"' in khmer and "Outdated" not in khmer
+
+
+# A refresher is a fresh start for the quiz's attempt allowance and its wait
+
+
+def limited(quiz, **limits):
+    for name, value in limits.items():
+        setattr(quiz, name, value)
+    quiz.save()
+    return quiz
+
+
+def test_a_learner_who_used_every_attempt_may_take_the_refresher_quiz_within_the_allowance_again(trained):
+    learner, quiz = trained.learner, limited(trained.quiz, attempts_allowed=1)
+    with pytest.raises(QuizError) as refused:
+        attempt_start(learner=learner, quiz=quiz)  # the one attempt was used to complete the module
+    assert refused.value.message == NO_ATTEMPTS_LEFT
+    publish(trained.tree.lessons[1], significant=True, note=NOTE)
+    assert quiz_state(learner=learner, module_id=trained.module.pk).attempts_left == 1
+    failed = attempt_start(learner=learner, quiz=quiz)
+    attempt_submit(attempt=failed, learner=learner, answers={})
+    assert quiz_state(learner=learner, module_id=trained.module.pk).attempts_left == 0
+    with pytest.raises(QuizError) as again:
+        attempt_start(learner=learner, quiz=quiz)  # the refresher's own allowance is used up in turn
+    assert again.value.message == NO_ATTEMPTS_LEFT
+
+
+def test_the_wait_between_attempts_does_not_hold_back_a_refresher(trained):
+    learner, quiz = trained.learner, limited(trained.quiz, wait_minutes=60)
+    with pytest.raises(QuizRetryLater):
+        attempt_start(learner=learner, quiz=quiz)
+    publish(trained.tree.lessons[0], significant=True, note=NOTE)
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    attempt_submit(attempt=attempt, learner=learner, answers={})
+    with pytest.raises(QuizRetryLater):
+        attempt_start(learner=learner, quiz=quiz)  # then the wait applies between refresher attempts
+
+
+def test_a_learner_with_no_refresher_pending_is_still_limited(trained):
+    quiz = limited(trained.quiz, attempts_allowed=1)
+    other = make_user("other")
+    attempt_submit(attempt=attempt_start(learner=other, quiz=quiz), learner=other, answers={})  # failed, no completion
+    publish(trained.tree.lessons[0], significant=True, note=NOTE)
+    with pytest.raises(QuizError) as refused:
+        attempt_start(learner=other, quiz=quiz)
+    assert refused.value.message == NO_ATTEMPTS_LEFT
+    assert quiz_state(learner=other, module_id=trained.module.pk).attempts_left == 0
+    # Once the refresher is done, the learner who had it counts every attempt again.
+    learner = trained.learner
+    lesson_view_record(learner=learner, lesson_id=trained.tree.lessons[0].pk, module_id=trained.module.pk)
+    pass_quiz(quiz, learner)
+    assert not ModuleCompletion.objects.get(learner=learner).needs_refresher
+    with pytest.raises(QuizError):
+        attempt_start(learner=learner, quiz=quiz)
+
+
+def test_a_refresher_attempt_sent_from_a_phone_is_graded_despite_the_used_allowance(client, trained):
+    learner, quiz = trained.learner, limited(trained.quiz, attempts_allowed=1)
+    client.force_login(learner)
+    refused = sent(client, learner, [entry(learner, quiz, right_answers(quiz))])["attempts"][0]
+    assert refused["status"] == "rejected"
+    publish(trained.tree.lessons[1], significant=True, note=NOTE)
+    lesson_view_record(learner=learner, lesson_id=trained.tree.lessons[1].pk, module_id=trained.module.pk)
+    first, second = sent(client, learner, [entry(learner, quiz, right_answers(quiz)) for _ in range(2)])["attempts"]
+    assert (first["status"], second["status"]) == ("graded", "rejected")
+    assert not ModuleCompletion.objects.get(learner=learner).needs_refresher
