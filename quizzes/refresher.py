@@ -124,6 +124,37 @@ def refresher_lessons(*, changes: Iterable[ManualChange]) -> list[int]:
     return ids
 
 
+class LessonChange(models.TextChoices):
+    NEW = "new", _("New")
+    CHANGED = "changed", _("Changed")
+
+
+def lesson_changes(*, learner_id: int, module_id: int) -> dict[int, str]:
+    """{lesson id: LessonChange} for the lessons of the module the learner still has to read for a pending
+    refresher (new: not part of their completion; changed otherwise), as "My training" lists them; empty when no
+    refresher is pending. One query: the changes since the completion was marked, with its lessons and reads."""
+    completion = ModuleCompletion.objects.filter(
+        learner_id=learner_id, module_id=module_id, refresher_since__isnull=False
+    )
+    rows = (
+        ManualChange.objects.filter(
+            module_id=module_id, changed_at__gte=Subquery(completion.values("refresher_since")[:1])
+        )
+        .annotate(
+            completed_ids=Subquery(completion.values("lesson_ids")[:1], output_field=models.JSONField()),
+            read_ids=Subquery(completion.values("refresher_read")[:1], output_field=models.JSONField()),
+        )
+        .order_by("changed_at")
+        .values_list("lesson_ids", "completed_ids", "read_ids")
+    )
+    changes: dict[int, str] = {}
+    for lesson_ids, completed_ids, read_ids in rows:
+        for pk in lesson_ids:
+            if pk not in (read_ids or []) and pk not in changes:
+                changes[pk] = LessonChange.CHANGED if pk in (completed_ids or []) else LessonChange.NEW
+    return changes
+
+
 @dataclass
 class Refresher:
     """What a learner still has to do to bring one completion up to date."""

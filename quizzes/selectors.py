@@ -88,6 +88,7 @@ class ModuleState:
     attempts_used: int = 0
     attempt_open: bool = False
     has_quiz: bool = False
+    needs_refresher: bool = False  # completed, and a significant change since asks for a refresher
 
     @property
     def completed(self) -> bool:
@@ -143,6 +144,7 @@ def module_states(*, learner, modules: list[ModulePage], lesson_totals: dict[int
             attempts_used=used,
             attempt_open=bool(quiz and quiz["open"]),
             has_quiz=quiz is not None,
+            needs_refresher=bool(completion and completion.needs_refresher),
         )
     return states
 

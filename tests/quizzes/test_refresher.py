@@ -2,14 +2,18 @@
 change marks earlier completions for a refresher (set-based), which the learner completes by reading the changed
 lessons and passing the quiz again; /verify/ says current, outdated or expired."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from core import page_cache
 from curriculum.changes import CHANGE_NOTE_REQUIRED, ManualChange
 from learners.models import LearnerProfile
 from quizzes.attempts import NO_ATTEMPTS_LEFT, QuizError, QuizRetryLater, attempt_start, attempt_submit
@@ -19,6 +23,7 @@ from quizzes.refresher import (
     CertificateStatus,
     certificate_status,
     completions_mark,
+    lesson_changes,
     refresher_state,
     significant_change_apply,
 )
@@ -302,3 +307,46 @@ def test_a_refresher_attempt_sent_from_a_phone_is_graded_despite_the_used_allowa
     first, second = sent(client, learner, [entry(learner, quiz, right_answers(quiz)) for _ in range(2)])["attempts"]
     assert (first["status"], second["status"]) == ("graded", "rejected")
     assert not ModuleCompletion.objects.get(learner=learner).needs_refresher
+
+
+# The module page marks the lessons to read again, for their reader only
+
+
+def marks(response) -> list[str]:
+    return re.findall(r'<span class="status change-mark">([^<]+)</span>', response.content.decode())
+
+
+def test_the_module_page_marks_new_and_changed_lessons_in_the_readers_language_in_one_query(client, trained):
+    learner, tree = trained.learner, trained.tree
+    changed = publish(tree.lessons[1], significant=True, note=NOTE)
+    new = LessonPageFactory(parent=trained.module, slug="new-law", title_en="The new law")
+    new = publish(new, significant=True, note=NOTE)
+    client.force_login(learner)
+    url = trained.module.url
+    assert marks(client.get(url.replace("/km/", "/en/", 1))) == ["Changed", "New"]
+    with translation.override("km"):
+        khmer = [str(_("Changed")), str(_("New"))]
+    assert marks(client.get(url)) == khmer and "Changed" not in khmer
+    with CaptureQueriesContext(connection) as captured:
+        changes = lesson_changes(learner_id=learner.pk, module_id=trained.module.pk)
+    assert changes == {changed.pk: "changed", new.pk: "new"} and len(captured) == 1
+    # A lesson read again loses its mark; the module's card in My training says a refresher is due.
+    lesson_view_record(learner=learner, lesson_id=changed.pk, module_id=trained.module.pk)
+    assert marks(client.get(url.replace("/km/", "/en/", 1))) == ["New"]
+    training = client.get("/en/training/").content.decode()
+    assert '<span class="status status-refresher">Needs a refresher</span>' in training
+
+
+def test_nobody_else_sees_a_learners_marks_whoever_opens_the_module_page_first(trained):
+    publish(trained.tree.lessons[1], significant=True, note=NOTE)
+    url = trained.module.url
+    anonymous, learner, other = Client(), Client(), Client()
+    learner.force_login(trained.learner)
+    other.force_login(make_user("other"))
+    assert marks(anonymous.get(url)) == []  # kept for anonymous readers from here on
+    assert len(marks(learner.get(url))) == 1
+    assert marks(anonymous.get(url)) == [] and marks(other.get(url)) == []
+    page_cache.invalidate()
+    assert len(marks(learner.get(url))) == 1  # the learner's page rendered first this time
+    assert marks(anonymous.get(url)) == [] and marks(other.get(url)) == []
+    assert "status-refresher" not in other.get("/en/training/").content.decode()
