@@ -29,9 +29,15 @@ class TrainingStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-# What the learner list can be narrowed to: a status, or holding a certificate.
+# What the learner list can be narrowed to: a status, holding a certificate, or a refresher due after a significant
+# change of a module they completed.
 CERTIFICATE = "certificate"
-PROGRESS_CHOICES = [*TrainingStatus.choices, (CERTIFICATE, _("Holds a certificate"))]
+REFRESHER = "refresher"
+PROGRESS_CHOICES = [
+    *TrainingStatus.choices,
+    (CERTIFICATE, _("Holds a certificate")),
+    (REFRESHER, _("Needs a refresher")),
+]
 
 
 STATUS_CONDITIONS = {
@@ -56,11 +62,15 @@ class LearnerProgress:
     modules_done: int = 0  # required modules completed
     modules_required: int = 0  # modules the learner's role must complete
     certificate_code: str = ""
+    refresher_modules: tuple[int, ...] = ()  # numbers of the completed modules that need a refresher
 
 
 class ProgressSource(Protocol):
     def certificate_condition(self) -> Q:
         """A condition on LearnerProfile rows: the learner holds a valid certificate (a subquery, no join)."""
+
+    def refresher_condition(self) -> Q:
+        """A condition on LearnerProfile rows: a module the learner completed needs a refresher (a subquery)."""
 
     def progress(self, *, learners: Sequence[LearnerProfile]) -> dict[int, LearnerProgress]:
         """{profile pk: progress} for these learners, in a fixed few queries however many they are."""
@@ -84,9 +94,11 @@ def progress_source() -> ProgressSource:
 
 
 def progress_filter(queryset, value: str):
-    """The learner list narrowed to a status, or to certificate holders."""
+    """The learner list narrowed to a status, to certificate holders, or to learners with a refresher due."""
     if value == CERTIFICATE:
         return queryset.filter(progress_source().certificate_condition())
+    if value == REFRESHER:
+        return queryset.filter(progress_source().refresher_condition())
     if value in STATUS_CONDITIONS:
         return queryset.filter(STATUS_CONDITIONS[value])
     return queryset

@@ -1,5 +1,5 @@
 """What coordinators see of each learner's training: modules completed of those their role requires, and the
-certificate's code, for a page (or an export's chunk) of learners at a time.
+certificate's code, the modules due a refresher, for a page (or an export's chunk) of learners at a time.
 
 Registered with learners.progress in QuizzesConfig.ready(), so the learner list and its exports get it without
 learners importing quizzes. A page of learners costs four queries, whatever its size.
@@ -34,6 +34,9 @@ class CourseProgress:
         # IN rather than EXISTS: the database walks the (fewer) certificates instead of probing every learner.
         return Q(confirmation=Confirmation.CONFIRMED, user_id__in=Certificate.objects.values("learner_id"))
 
+    def refresher_condition(self) -> Q:
+        return Q(user_id__in=ModuleCompletion.objects.filter(refresher_since__isnull=False).values("learner_id"))
+
     def progress(self, *, learners: Sequence[LearnerProfile]) -> dict[int, LearnerProgress]:
         if not learners:
             return {}
@@ -44,9 +47,15 @@ class CourseProgress:
         module_ids = set().union(*required.values())
         user_ids = [learner.user_id for learner in learners]
         done = defaultdict(set)
+        refreshers = defaultdict(list)  # module numbers, in the manual's order
         completions = ModuleCompletion.objects.filter(learner_id__in=user_ids, module_id__in=module_ids)
-        for learner_id, module_id in completions.values_list("learner_id", "module_id"):
+        rows = completions.order_by("module__path").values_list(
+            "learner_id", "module_id", "module__number", "refresher_since"
+        )
+        for learner_id, module_id, number, refresher_since in rows:
             done[learner_id].add(module_id)
+            if refresher_since is not None:
+                refreshers[learner_id].append(number)
         codes = dict(
             valid_certificates().filter(learner_id__in=user_ids, manual=manual).values_list("learner_id", "code")
         )
@@ -55,6 +64,7 @@ class CourseProgress:
                 modules_done=len(done[learner.user_id] & required.get(learner.role, set())),
                 modules_required=len(required.get(learner.role, set())),
                 certificate_code=codes.get(learner.user_id, ""),
+                refresher_modules=tuple(refreshers[learner.user_id]),
             )
             for learner in learners
         }
