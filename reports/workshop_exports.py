@@ -53,6 +53,8 @@ def summary_lines(summary: DonorSummary) -> list[list]:
     provinces = {province.pk: province.name for province in summary.provinces}
     for row in summary.gain_by_province:
         lines.append([_("Knowledge gain"), provinces.get(row["group"], row["group"]), _mean(summary, row, "gain")])
+    for row in summary.gain_by_role:
+        lines.append([_("Knowledge gain"), str(roles.get(row["group"], row["group"])), _mean(summary, row, "gain")])
     for row in summary.completions_by_module:
         lines.append([_("Modules completed"), row["title"], _cell(summary, ("module", row["module"]), row["n"])])
     lines += [

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core import pdf
 from core.exports import csv_response, xlsx_response
@@ -27,6 +28,7 @@ from .workshop_figures import (
     Period,
     completions_by_channel,
     donor_summary,
+    gain_groups,
     workshop_completions,
     workshop_rows,
     workshops_in,
@@ -59,6 +61,13 @@ class PeriodForm(forms.Form):
         return Period(start=start, end=end)
 
 
+GAIN_TITLES = {
+    "organisation": gettext_noop("Knowledge gain, by organisation"),
+    "province": gettext_noop("Knowledge gain, by province"),
+    "role": gettext_noop("Knowledge gain, by role"),
+}
+
+
 def _header() -> dict:
     title = _("Workshops and donors")
     return {
@@ -82,6 +91,7 @@ def workshops_report(request):
     period = form.period()
     project = form.cleaned_data.get("project") if form.is_bound and form.is_valid() else None
     channels = completions_by_channel(scope=scope, period=period)
+    workshops = workshops_in(scope=scope, period=period, project=project)
     context = {
         "form": form,
         "period": period,
@@ -90,7 +100,8 @@ def workshops_report(request):
         "channels": [(CompletionSource(channel).label, channels[channel]) for channel in CHANNELS],
         "by_organisation": workshop_completions(scope=scope, period=period, by="organisation"),
         "by_project": workshop_completions(scope=scope, period=period, by="project"),
-        "rows": workshop_rows(workshops_in(scope=scope, period=period, project=project)),
+        "rows": workshop_rows(workshops),
+        "gains": [(_(GAIN_TITLES[by]), rows) for by, rows in gain_groups(workshops=workshops).items()],
         "query": request.GET.urlencode(),
         **_header(),
     }

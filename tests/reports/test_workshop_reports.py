@@ -7,11 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from pytest_django.asserts import assertContains
+from wagtail.users.models import UserProfile
 
+from core.roles import Role
 from learners.models import Gender
 from reports.scope import Scope
 from reports.workshop_exports import summary_lines
-from reports.workshop_figures import ALL, Period, donor_summary, workshop_rows, workshops_in
+from reports.workshop_figures import ALL, Period, donor_summary, gain_groups, workshop_rows, workshops_in
 from tests.factories.people import (
     LearnerFactory,
     NationalCoordinatorFactory,
@@ -27,7 +30,9 @@ EVERYWHERE = Scope(provinces=None)
 PERIOD = Period(start=date(2026, 1, 1), end=date(2026, 12, 31))
 
 
-def make_workshop(*, site_tree, project, organisation, trainer, province_code="07", women=3, men=2, start=2):
+def make_workshop(
+    *, site_tree, project, organisation, trainer, province_code="07", women=3, men=2, start=2, role=None, post=70
+):
     workshop = Workshop.objects.create(
         title_km="វគ្គ",
         title_en="Workshop",
@@ -44,16 +49,16 @@ def make_workshop(*, site_tree, project, organisation, trainer, province_code="0
         actor=trainer,
     )
     people = [
-        LearnerFactory(gender=gender, province=ProvinceFactory(code=province_code))
+        LearnerFactory(gender=gender, province=ProvinceFactory(code=province_code), **({"role": role} if role else {}))
         for gender in [Gender.FEMALE] * women + [Gender.MALE] * men
     ]
     participants = [services.participant_add(workshop=workshop, learner=p.user, actor=trainer) for p in people]
     first_day = workshop.days.order_by("date").first()
     services.attendance_record(day=first_day, present=[p.pk for p in participants[1:]], actor=trainer)
-    pre = services.paper_test(workshop=workshop, kind=Kind.PRE)
-    post = services.paper_test(workshop=workshop, kind=Kind.POST)
-    services.paper_scores_enter(test=pre, scores={p.pk: 40 for p in participants}, actor=trainer)
-    services.paper_scores_enter(test=post, scores={p.pk: 70 for p in participants}, actor=trainer)
+    pre_test = services.paper_test(workshop=workshop, kind=Kind.PRE)
+    post_test = services.paper_test(workshop=workshop, kind=Kind.POST)
+    services.paper_scores_enter(test=pre_test, scores={p.pk: 40 for p in participants}, actor=trainer)
+    services.paper_scores_enter(test=post_test, scores={p.pk: post for p in participants}, actor=trainer)
     return workshop
 
 
@@ -94,6 +99,43 @@ def test_the_donor_summary_in_numbers_and_hidden_when_shared(funded):
     with translation.override("en"):
         gain_line = next(line for line in summary_lines(shared) if line[1] == "Mean gain (points)")
     assert gain_line[2] == 30.0
+
+
+def test_knowledge_gain_by_organisation_province_and_role_on_the_page_and_in_the_summary(client, funded, site_tree):
+    other = Organisation.objects.create(name_km="អង្គការទីពីរ", name_en="Second NGO")
+    make_workshop(
+        site_tree=site_tree,
+        project=funded.project,
+        organisation=other,
+        trainer=funded.trainer,
+        province_code="21",
+        start=12,
+        role=Role.COMMUNE_COUNCIL,
+        post=90,
+    )
+    with translation.override("en"):
+        gains = gain_groups(workshops=workshops_in(scope=EVERYWHERE, period=PERIOD))
+    by = {name: {row["label"]: (row["n"], row["gain"]) for row in rows} for name, rows in gains.items()}
+    assert by["organisation"] == {"Member NGO": (5, 30), "Second NGO": (5, 50)}
+    assert by["province"] == {"Kampot": (5, 30), "Takéo": (5, 50)}
+    assert by["role"] == {"Police officer": (5, 30), "Commune/sangkat council member": (5, 50)}
+
+    coordinator = NationalCoordinatorFactory()
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "km"
+    profile.save()
+    client.force_login(coordinator)
+    page = client.get("/admin/reports/workshops/?start=2026-01-01&end=2026-12-31")
+    assert page.status_code == 200
+    assertContains(page, "អង្គការទីពីរ")
+    assertContains(page, "តាកែវ")
+    titles = [str(title) for title, _rows in page.context["gains"]]
+    assert len(titles) == 3 and not any(title.isascii() for title in titles), titles
+
+    summary = donor_summary(project=funded.project, period=PERIOD, scope=EVERYWHERE)
+    with translation.override("en"):
+        gain_lines = {line[1]: line[2] for line in summary_lines(summary) if line[0] == "Knowledge gain"}
+    assert gain_lines["Police officer"] == 30.0 and gain_lines["Commune/sangkat council member"] == 50.0
 
 
 def test_query_counts_do_not_grow_with_participants(funded, site_tree):
