@@ -6,8 +6,9 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,8 @@ ATTENDANCE_SAVED = _("Attendance of %(date)s was saved: %(present)s of %(total)s
 ATTENDANCE_REPEAT = _("This attendance sheet was already saved; nothing changed.")
 MODULES_SAVED = _("The modules taught this day were saved.")
 SCAN_SAVED = _("The sign-in sheet was attached.")
+# Sent by workshops/static/workshops/queue.js with a sheet from the phone's queue.
+QUEUED_HEADER = "X-Queued-Form"
 
 
 @workshops_required
@@ -32,30 +35,9 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
     if request.method == "POST":
         if not runs:
             raise ReadOnly(workshop)
-        try:
-            client_id = uuid.UUID(request.POST.get("client_id", ""))
-        except ValueError:
-            client_id = None
-        try:
-            present = {int(value) for value in request.POST.getlist("present")}
-        except ValueError:
-            present = None
-        if present is None:
-            messages.error(request, services.NOT_ON_ROSTER)
-        else:
-            try:
-                recorded = services.attendance_record(day=day, present=present, actor=request.user, client_id=client_id)
-            except ValidationError as error:
-                errors_shown(request, error)
-            else:
-                if recorded:
-                    total = Participant.objects.filter(workshop=workshop).count()
-                    messages.success(
-                        request, ATTENDANCE_SAVED % {"date": day.date, "present": len(present), "total": total}
-                    )
-                else:
-                    messages.info(request, ATTENDANCE_REPEAT)
-                return redirect("workshops:attendance", workshop.pk, day.pk)
+        answer = _attendance_post(request, day)
+        if answer is not None:
+            return answer
     marks = dict(Attendance.objects.filter(day=day).values_list("participant_id", "present"))
     participants = Participant.objects.filter(workshop=workshop).select_related("learner__learner_profile")
     rows = [
@@ -82,6 +64,39 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
             "scans": SignInScan.objects.filter(day=day),
         },
     )
+
+
+def _attendance_post(request: HttpRequest, day: WorkshopDay) -> HttpResponse | None:
+    """Save a posted sheet. A sheet the page script sends from its queue (header QUEUED_HEADER) is answered in JSON,
+    the outcome's message included, so the phone can drop it from the queue or keep it; a plain form is answered
+    with a redirect (saved or repeated) or None (the page is shown again with the error)."""
+    queued = request.headers.get(QUEUED_HEADER) == "1"
+    try:
+        client_id = uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        client_id = None
+    try:
+        present = {int(value) for value in request.POST.getlist("present")}
+    except ValueError:
+        present = None
+    try:
+        if present is None:
+            raise ValidationError(services.NOT_ON_ROSTER, code="not_on_roster")
+        recorded = services.attendance_record(day=day, present=present, actor=request.user, client_id=client_id)
+    except ValidationError as error:
+        if queued:
+            return JsonResponse({"saved": False, "message": " ".join(error.messages)}, status=400)
+        errors_shown(request, error)
+        return None
+    if recorded:
+        total = Participant.objects.filter(workshop=day.workshop).count()
+        message = ATTENDANCE_SAVED % {"date": date_format(day.date), "present": len(present), "total": total}
+    else:
+        message = ATTENDANCE_REPEAT
+    if queued:
+        return JsonResponse({"saved": True, "message": str(message)})
+    (messages.success if recorded else messages.info)(request, message)
+    return redirect("workshops:attendance", day.workshop_id, day.pk)
 
 
 @require_POST

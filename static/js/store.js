@@ -4,16 +4,22 @@
    kept    modules kept on the phone (key: the module's keep-list URL);
    pages   pages kept or visited, with their titles (key: path), so the offline page can list them;
    reads   kept lessons opened from the phone's copy, to be counted as read (key: lesson id);
-   meta    who the records belong to (key: "learner"). */
+   meta    who the records belong to (key: "learner");
+   forms   forms saved on the phone until they can be sent, e.g. a workshop's attendance sheet (key: the form's
+           address: one waiting copy each, the latest). */
 (function (scope) {
   "use strict";
-  const STORES = ["outbox", "drafts", "kept", "pages", "reads", "meta"];
+  const STORES = ["outbox", "drafts", "kept", "pages", "reads", "meta", "forms"];
   let opening = null;
 
   function open() {
     opening = opening || new Promise((resolve, reject) => {
-      const request = indexedDB.open("cfp-offline", 1);
-      request.onupgradeneeded = () => STORES.forEach((name) => request.result.createObjectStore(name, { keyPath: "key" }));
+      // Version 2 added "forms"; an upgrade makes only the stores a phone does not have yet.
+      const request = indexedDB.open("cfp-offline", 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        STORES.filter((name) => !db.objectStoreNames.contains(name)).forEach((name) => db.createObjectStore(name, { keyPath: "key" }));
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
