@@ -19,8 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+# The project before bench/: bench/search.py and bench/reports.py would otherwise stand in for the apps of the same
+# name when Django imports them in this process.
+sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
+sys.path.append(str(ROOT / "bench"))
 
 from server import production_env  # noqa: E402
 

@@ -35,7 +35,7 @@ class CourseProgress:
         return Q(confirmation=Confirmation.CONFIRMED, user_id__in=Certificate.objects.values("learner_id"))
 
     def refresher_condition(self) -> Q:
-        return Q(user_id__in=ModuleCompletion.objects.filter(refresher_since__isnull=False).values("learner_id"))
+        return Q(refresher_pending=True)  # kept by quizzes.refresher with the completions
 
     def progress(self, *, learners: Sequence[LearnerProfile]) -> dict[int, LearnerProgress]:
         if not learners:

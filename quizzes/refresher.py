@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from curriculum.changes import ManualChange
 from curriculum.models import LessonPage, ManualPage, ModulePage
+from learners.models import LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, ModuleCompletion
 from .transactions import write_transaction
@@ -91,9 +92,22 @@ def significant_change_apply(*, page, revision=None, by=None, now: datetime | No
 def completions_mark(*, module_id: int, now: datetime) -> int:
     """Every completion of the module earned before `now` needs a refresher (from its first pending change on),
     with nothing read for it yet: one UPDATE, whatever the number of learners."""
-    return ModuleCompletion.objects.filter(module_id=module_id, completed_at__lt=now).update(
+    marked = ModuleCompletion.objects.filter(module_id=module_id, completed_at__lt=now).update(
         refresher_since=Coalesce(F("refresher_since"), Value(now)), refresher_read=[]
     )
+    if marked:
+        learners = ModuleCompletion.objects.filter(module_id=module_id, refresher_since__isnull=False)
+        LearnerProfile.objects.filter(refresher_pending=False, user_id__in=learners.values("learner_id")).update(
+            refresher_pending=True
+        )
+    return marked
+
+
+def refresher_pending_update(*, learner_id: int) -> None:
+    """The learner's profile flag after one of their completions was made current: still set while another
+    completion needs a refresher. One UPDATE."""
+    others = ModuleCompletion.objects.filter(learner_id=learner_id, refresher_since__isnull=False)
+    LearnerProfile.objects.filter(user_id=learner_id).update(refresher_pending=Exists(others))
 
 
 def attempts_counted(attempts, *, module_id: int):
@@ -239,6 +253,7 @@ def completion_refresh_if_done(
             "score",
         ]
     )
+    refresher_pending_update(learner_id=learner.pk)
     if manual_id is not None:
         certificate_renew(learner=learner, manual_id=manual_id, version=version, now=now)
     return True

@@ -4,10 +4,9 @@ The number of queries does not depend on how many learners or places there are (
 only folds the grouped rows (at most places x roles x genders) into table rows.
 """
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models import Count, F, Max, Q
 
 from learners.models import Commune, District, Province
-from quizzes.models import ModuleCompletion
 
 from .area_rows import NOT_GIVEN, TOTAL, UNPLACED, AreaReport, AreaRow, Counts
 from .filters import Filters, in_range
@@ -29,15 +28,10 @@ def _grouped_counts(*, scope: Scope, filters: Filters, group: str, where: Q | No
             registered=Count("pk", filter=in_range("created_at", filters)),
             started=Count("pk", filter=started),
             completed=Count("pk", filter=completed),
-            refresher=Count("pk", filter=needs_refresher()),
+            refresher=Count("pk", filter=Q(refresher_pending=True)),
             last=Max("training_active_on"),
         )
     )
-
-
-def needs_refresher() -> Exists:
-    """On LearnerProfile rows: a module completion of the learner needs a refresher (one indexed probe each)."""
-    return Exists(ModuleCompletion.objects.filter(learner_id=OuterRef("user_id"), refresher_since__isnull=False))
 
 
 def _fold(rows: dict[str, AreaRow], total: AreaRow, grouped: list[dict]) -> None:
