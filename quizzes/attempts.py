@@ -133,6 +133,12 @@ def attempt_limits_check(*, quiz: Quiz, attempts, now: datetime) -> None:
                 raise QuizRetryLater(WAIT_BEFORE_RETRY, minutes=minutes)
 
 
+def attempt_open(*, learner, quiz_id: int) -> Attempt | None:
+    """The learner's open attempt at the quiz, if there is one: a read without the learner's lock (resuming writes
+    nothing; a constraint keeps at most one attempt open per learner and quiz)."""
+    return Attempt.objects.filter(learner=learner, quiz_id=quiz_id, status=AttemptStatus.IN_PROGRESS).first()
+
+
 def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
     """The learner's open attempt at `quiz` if there is one (resume), otherwise a new one within the limits."""
     now = now or timezone.now()

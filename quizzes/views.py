@@ -17,7 +17,7 @@ from core.translated import in_language, text_language
 from curriculum.models import ModulePage
 
 from . import selectors
-from .attempts import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_start, attempt_submit
+from .attempts import NOT_YOUR_ATTEMPT, QuizError, attempt_answer, attempt_open, attempt_start, attempt_submit
 from .certificate_views import site_manual
 from .models import Attempt, Quiz
 from .review import answers_hidden_reason
@@ -68,12 +68,15 @@ def _module_url(module: ModulePage, request) -> str:
 @login_required
 @require_POST
 def quiz_start(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
-    try:
-        attempt = attempt_start(learner=request.user, quiz=quiz)
-    except QuizError as error:
-        messages.error(request, str(error))
-        return HttpResponseRedirect(_module_url(quiz.module, request))
+    # "Continue the quiz" resumes the open attempt with one read; the quiz is only loaded to start a new one.
+    attempt = attempt_open(learner=request.user, quiz_id=quiz_id)
+    if attempt is None:
+        quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
+        try:
+            attempt = attempt_start(learner=request.user, quiz=quiz)
+        except QuizError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(_module_url(quiz.module, request))
     number = _first_unanswered(attempt)
     # Every question answered: what is left is to check and submit, so "Continue the quiz" opens the review.
     if number is None:
