@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -117,21 +117,15 @@ def activity_is_new(*, active_on: date | None, now: datetime) -> bool:
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
     """Record the first time a learner opens a lesson; True when this view was new.
 
-    Re-reading costs one indexed read and no write, so it is cheap on every signed-in lesson view; the same read
-    says whether the learner's completion of the module needs a refresher, and then the lesson counts for it.
+    One indexed read says whether the lesson was read before and whether the learner's completion of the module
+    needs a refresher. Re-reading writes nothing (unless the lesson now counts for a refresher). A first reading
+    inserts one row; the day's activity (an UPDATE that matches no row after the first of the day) and the
+    completion check (one read while a lesson of the module is unread) follow in the same transaction.
     """
-    pending = Exists(
-        ModuleCompletion.objects.filter(learner=learner, module_id=module_id, refresher_since__isnull=False)
-    )
-    seen = (
-        LessonView.objects.filter(learner=learner, lesson_id=lesson_id)
-        .annotate(pending=pending)
-        .values_list("pending", flat=True)
-        .first()
-    )
+    state = _reading_state(learner=learner, lesson_id=lesson_id, module_id=module_id)
     now = now or timezone.now()
-    if seen is not None:
-        if seen:
+    if state["seen"]:
+        if state["pending"]:
             with write_transaction():
                 lock_learner(learner)
                 if lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id):
@@ -139,15 +133,36 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
         return False
     with write_transaction():
         lock_learner(learner)
-        _view, created = LessonView.objects.get_or_create(
-            learner=learner, lesson_id=lesson_id, defaults={"module_id": module_id, "viewed_at": now}
-        )
-        if not created:
+        try:
+            with transaction.atomic():
+                LessonView.objects.create(learner=learner, lesson_id=lesson_id, module_id=module_id, viewed_at=now)
+        except IntegrityError:
             return False  # opened meanwhile in another tab
         activity_record(learner=learner, now=now)
-        lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
+        if state["pending"]:
+            lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
         module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
+
+
+def _reading_state(*, learner, lesson_id: int, module_id: int) -> dict:
+    """Whether the learner read the lesson before (`seen`) and has a completion of its module that needs a
+    refresher (`pending`): one query on the account's row, two indexed probes."""
+    learner_ref = OuterRef("pk")
+    state = (
+        get_user_model()
+        .objects.filter(pk=learner.pk)
+        .annotate(
+            seen=Exists(LessonView.objects.filter(learner_id=learner_ref, lesson_id=lesson_id)),
+            pending=Exists(
+                ModuleCompletion.objects.filter(
+                    learner_id=learner_ref, module_id=module_id, refresher_since__isnull=False
+                )
+            ),
+        )
+        .values("seen", "pending")
+    )
+    return next(iter(state), {"seen": False, "pending": False})
 
 
 def module_completion_refresh(
