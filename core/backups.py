@@ -343,4 +343,16 @@ def backup_restore(*, archive: Path, using: str = "default", media_root: Path, f
             _check_counts(found=counts, expected=manifest["row_counts"])
         _swap_media(unpacked=workdir / "media", media_root=media_root)
     media_files = sum(1 for member in manifest["files"] if member.startswith(MEDIA_PREFIX))
+    _forget_cached_copies()
     return RestoreResult(manifest=manifest, row_counts=counts, media_files=media_files)
+
+
+def _forget_cached_copies() -> None:
+    """Kept pages (core.page_cache) and Wagtail's site root paths describe the database before the restore; the
+    cache outlives the site's restart (files under VAR_DIR, or Redis)."""
+    from wagtail.models import Site
+
+    from core import page_cache
+
+    page_cache.invalidate()
+    Site.clear_site_root_paths_cache()

@@ -137,8 +137,14 @@ def test_sqlite_backup_during_writes_restores_into_an_empty_directory(media, tmp
     media_only = manage("restore", str(archive), env=env)
     assert media_only.returncode == 1
     assert khmer(backups.ERROR_TARGET_NOT_EMPTY % {"what": "MEDIA_ROOT"}) in media_only.stderr
+    version = ("shell", "-c", "from core import page_cache; print(page_cache.current_version())")
+    kept, same = manage(*version, env=env), manage(*version, env=env)
+    assert kept.returncode == 0 and kept.stdout.strip() and same.stdout == kept.stdout  # it lasts between runs
     forced = manage("restore", "--force", str(archive), env=env)
     assert forced.returncode == 0, forced.stderr
+    # Pages kept from the database before the restore are never served after it.
+    now = manage(*version, env=env)
+    assert now.returncode == 0 and now.stdout.strip() != kept.stdout.strip()
     assert restored_counts({"ENGINE": "django.db.backends.sqlite3", "NAME": str(target / "db.sqlite3")}) == restored
 
 
