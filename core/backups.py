@@ -32,8 +32,9 @@ from django.db import connections
 from django.db.utils import load_backend
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
-from core import pg_backups
+from core import page_cache, pg_backups
 
 ARCHIVE_FORMAT = 1
 MANIFEST_NAME = "manifest.json"
@@ -350,9 +351,5 @@ def backup_restore(*, archive: Path, using: str = "default", media_root: Path, f
 def _forget_cached_copies() -> None:
     """Kept pages (core.page_cache) and Wagtail's site root paths describe the database before the restore; the
     cache outlives the site's restart (files under VAR_DIR, or Redis)."""
-    from wagtail.models import Site
-
-    from core import page_cache
-
     page_cache.invalidate()
     Site.clear_site_root_paths_cache()
