@@ -117,15 +117,16 @@ def activity_is_new(*, active_on: date | None, now: datetime) -> bool:
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
     """Record the first time a learner opens a lesson; True when this view was new.
 
-    One indexed read says whether the lesson was read before and whether the learner's completion of the module
-    needs a refresher. Re-reading writes nothing (unless the lesson now counts for a refresher). A first reading
-    inserts one row; the day's activity (an UPDATE that matches no row after the first of the day) and the
-    completion check (one read while a lesson of the module is unread) follow in the same transaction.
+    Re-reading costs one indexed read, which also brings the profile's refresher flag (quizzes.refresher keeps it),
+    and writes nothing unless the lesson now counts for a refresher. A first reading inserts one row; the day's
+    activity (an UPDATE that matches no row after the first of the day), the refresher's note and the completion
+    check (one read each while nothing is pending and a lesson of the module is unread) follow in its transaction.
     """
-    state = _reading_state(learner=learner, lesson_id=lesson_id, module_id=module_id)
+    found = LessonView.objects.filter(learner=learner, lesson_id=lesson_id)
+    seen = list(found.values_list("learner__learner_profile__refresher_pending", flat=True)[:1])
     now = now or timezone.now()
-    if state["seen"]:
-        if state["pending"]:
+    if seen:
+        if seen[0]:
             with write_transaction():
                 lock_learner(learner)
                 if lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id):
@@ -139,30 +140,9 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
         except IntegrityError:
             return False  # opened meanwhile in another tab
         activity_record(learner=learner, now=now)
-        if state["pending"]:
-            lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
+        lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
         module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
-
-
-def _reading_state(*, learner, lesson_id: int, module_id: int) -> dict:
-    """Whether the learner read the lesson before (`seen`) and has a completion of its module that needs a
-    refresher (`pending`): one query on the account's row, two indexed probes."""
-    learner_ref = OuterRef("pk")
-    state = (
-        get_user_model()
-        .objects.filter(pk=learner.pk)
-        .annotate(
-            seen=Exists(LessonView.objects.filter(learner_id=learner_ref, lesson_id=lesson_id)),
-            pending=Exists(
-                ModuleCompletion.objects.filter(
-                    learner_id=learner_ref, module_id=module_id, refresher_since__isnull=False
-                )
-            ),
-        )
-        .values("seen", "pending")
-    )
-    return next(iter(state), {"seen": False, "pending": False})
 
 
 def module_completion_refresh(
