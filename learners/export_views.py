@@ -38,6 +38,7 @@ EXPORT_COLUMNS = [
     ("modules_required", _("Required modules")),
     ("last_active_on", _("Last active on")),
     ("certificate", _("Certificate code")),
+    ("refresher_modules", _("Modules needing a refresher")),
 ]
 
 
@@ -65,6 +66,7 @@ def export_row(learner: LearnerProfile, progress: LearnerProgress) -> list:
         progress.modules_required,
         learner.training_active_on.isoformat() if learner.training_active_on else "",
         progress.certificate_code,
+        ", ".join(str(number) for number in progress.refresher_modules),
     ]
 
 

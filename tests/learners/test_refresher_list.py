@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from quizzes.models import ModuleCompletion
 from quizzes.refresher import completions_mark
 from tests.factories import LearnerFactory
-from tests.learners.test_follow import LIST, complete, course, kampot  # noqa: F401  (fixtures)
+from tests.learners.test_follow import LIST, complete, course, csv_rows, kampot  # noqa: F401  (fixtures)
 from tests.quizzes.test_refresher import NOTE, publish
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,11 @@ def test_the_list_shows_and_filters_the_learners_who_need_a_refresher(client, pe
     for other in (also_done, kampot.half, kampot.idle):
         assert other.full_name_km not in filtered
     assert kampot.half.full_name_km in listed(client)  # without the filter, everyone in scope
+    # The export says it too, for a follow-up by name.
+    with translation.override("en"):
+        rows = {row["Username"]: row for row in csv_rows(client.get("/en/coordinate/export.csv"))}
+    assert rows["officer"]["Modules needing a refresher"] == "1"
+    assert rows["later"]["Modules needing a refresher"] == rows["half"]["Modules needing a refresher"] == ""
 
 
 def test_the_refresher_filter_stays_in_scope_and_costs_the_same_at_any_size(client, people, places, kampot, course):  # noqa: F811
