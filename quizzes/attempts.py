@@ -145,7 +145,7 @@ def attempt_start(*, learner, quiz: Quiz, now: datetime | None = None, rng: rand
     with write_transaction():
         lock_learner(learner)
         attempts = Attempt.objects.filter(learner=learner, quiz=quiz)
-        open_attempt = attempts.filter(status=AttemptStatus.IN_PROGRESS).first()
+        open_attempt = attempt_open(learner=learner, quiz_id=quiz.pk)
         if open_attempt is not None:
             return open_attempt
         attempt_limits_check(quiz=quiz, attempts=attempts, now=now)

@@ -118,9 +118,11 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
     """Record the first time a learner opens a lesson; True when this view was new.
 
     Re-reading costs one indexed read, which also brings the profile's refresher flag (quizzes.refresher keeps it),
-    and writes nothing unless the lesson now counts for a refresher. A first reading inserts one row; the day's
-    activity (an UPDATE that matches no row after the first of the day), the refresher's note and the completion
-    check (one read each while nothing is pending and a lesson of the module is unread) follow in its transaction.
+    and writes nothing unless the lesson now counts for a refresher. A first reading inserts one row; in the same
+    transaction follow the day's activity (an UPDATE that matches no row after the first of the day), the
+    refresher's note (one read when none is pending) and the completion check (one read while a lesson of the
+    module is unread). Accounts without a learner profile have no refresher flag: their readings never count
+    for a refresher (refreshers are a learner's).
     """
     found = LessonView.objects.filter(learner=learner, lesson_id=lesson_id)
     seen = list(found.values_list("learner__learner_profile__refresher_pending", flat=True)[:1])
