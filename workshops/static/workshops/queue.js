@@ -72,7 +72,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const button = form.querySelector("[type=submit]");
     if (button) button.disabled = true;
     const item = { key: formAddress(), kind: "attendance", fields: fields(form), at: Date.now() };
-    await store.put("forms", item);
+    try {
+      await store.put("forms", item);
+    } catch (error) {
+      return form.submit(); // the phone cannot keep it (storage full or blocked): sent as the plain form is
+    }
     // The next save of this screen is a new sheet: the server would take a second send of this one as a repeat.
     form.elements.client_id.value = newId();
     const message = await send(item);
