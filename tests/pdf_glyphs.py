@@ -9,6 +9,8 @@ from fontTools.ttLib import TTFont
 
 OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+STREAM_START = re.compile(rb"stream\r?\n")
+DIRECT_LENGTH = re.compile(rb"/Length (\d+)\s*(?=[/>])")
 # Content-stream operators that matter here: a font choice, and text shown with TJ (array) or Tj (string).
 TEXT_OPERATION = re.compile(rb"/([^\s/<>\[\]()]+)\s+[\d.]+\s+Tf|(\[[^\]]*\])\s*TJ|(<[0-9a-fA-F]*>)\s*Tj")
 HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
@@ -16,11 +18,18 @@ COENG, DOTTED_CIRCLE = 0x17D2, 0x25CC
 
 
 def _stream(body: bytes) -> bytes | None:
-    found = STREAM.search(body)
-    if not found:
-        return None
-    data = found.group(1)
-    return zlib.decompress(data) if b"/FlateDecode" in body.split(b"stream", 1)[0] else data
+    # The dictionary's /Length says where the data ends; the end-of-line before "endstream" cannot, since compressed
+    # data may itself end in a carriage return (a regular expression would then drop the stream's last byte).
+    head = body.split(b"stream", 1)[0]
+    start, length = STREAM_START.search(body), DIRECT_LENGTH.search(head)
+    if start and length:
+        data = body[start.end() : start.end() + int(length.group(1))]
+    else:
+        found = STREAM.search(body)
+        if not found:
+            return None
+        data = found.group(1)
+    return zlib.decompress(data) if b"/FlateDecode" in head else data
 
 
 def _objects(pdf: bytes) -> dict[int, bytes]:
