@@ -222,6 +222,10 @@ def module_completion_refresh(
     # a query each here); the field values are checked.
     completion.full_clean(exclude=["learner", "module", "attempt"], validate_constraints=False)
     completion.save()
+    if at_workshop is not None:
+        # Attending is training: the workshop participant has begun, as a reader or a quiz taker has (the reports'
+        # "started" reads this; readings and attempts note it themselves).
+        activity_record(learner=learner, now=completion.completed_at)
     if manual is not None:
         certificate_issue_if_complete(learner=learner, manual=manual, now=completion.completed_at)
     return completion

@@ -313,6 +313,58 @@ class QuestionOutcome(models.Model):
         return f"{self.attempt_id} · {self.question_id}"
 
 
+class GroupTally(models.Model):
+    """Quiz results summed over one group of learners: the confirmed learners of a province, role and gender
+    (learners.models.CountedGroup). The modules report adds up a scope's groups instead of grouping every attempt and
+    answer of its learners. Written only by quizzes.tallies, in the transaction that changes what it counts."""
+
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(
+        "learners.Province", verbose_name=_("province"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=30)
+    gender = models.CharField(_("gender"), max_length=10)
+
+    class Meta:
+        abstract = True
+
+
+class QuizTally(GroupTally):
+    tried = models.PositiveIntegerField(_("learners who submitted an attempt"), default=0)
+    passed = models.PositiveIntegerField(_("learners who passed"), default=0)
+    submitted = models.PositiveIntegerField(_("submitted attempts"), default=0)
+    score_total = models.PositiveBigIntegerField(_("sum of their scores"), default=0)
+
+    class Meta:
+        verbose_name = _("quiz tally")
+        verbose_name_plural = _("quiz tallies")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "province", "role", "gender"], name="quiz_tally_group_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.quiz_id} · {self.province_id} · {self.role} · {self.gender}"
+
+
+class QuestionTally(GroupTally):
+    # Not a foreign key, as in QuestionOutcome: a question deleted from a live quiz keeps its past answers.
+    question_id = models.PositiveIntegerField(_("question"))
+    answered = models.PositiveIntegerField(_("answers"), default=0)
+    wrong = models.PositiveIntegerField(_("wrong answers"), default=0)
+
+    class Meta:
+        verbose_name = _("question tally")
+        verbose_name_plural = _("question tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question_id", "province", "role", "gender"], name="question_tally_group_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question_id} · {self.province_id} · {self.role} · {self.gender}"
+
+
 class LessonView(models.Model):
     """A learner opened a lesson (first time only): the reading half of a module's completion."""
 

@@ -4,15 +4,18 @@ learners sends its signals and never imports quizzes (the allowed direction is q
 its page signals. The work is done by the completion services, inside the sender's transaction or in their own.
 """
 
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from curriculum.models import LessonPage, ModulePage
-from learners.signals import learner_confirmed, learner_role_changed
+from learners.models import LearnerProfile
+from learners.signals import learner_confirmed, learner_group_changed, learner_role_changed
 
 from .completion import certificates_issue_on_confirmation
 from .refresher import significant_change_apply
 from .requirements import learner_role_apply, module_requirement_apply
+from .tallies import tallies_learner_moved
 
 
 @receiver(learner_confirmed, dispatch_uid="quizzes.certificates_on_confirmation")
@@ -47,3 +50,16 @@ def mark_refreshers_on_publish(sender, *, instance, revision=None, **kwargs):
     """A module or lesson published as a significant change: earlier completions of the module need a refresher."""
     if isinstance(instance, ModulePage | LessonPage):
         significant_change_apply(page=instance, revision=revision, by=getattr(revision, "user", None))
+
+
+@receiver(learner_group_changed, dispatch_uid="quizzes.tallies_on_group_change")
+def move_tallies_on_group_change(sender, *, profile, before, after, **kwargs):
+    """The learner is counted in another group (or in none, or newly in one): their results move with them."""
+    tallies_learner_moved(learner_id=profile.user_id, before=before, after=after)
+
+
+@receiver(pre_delete, sender=LearnerProfile, dispatch_uid="quizzes.tallies_on_learner_delete")
+def take_tallies_on_learner_delete(sender, *, instance, **kwargs):
+    """A learner deleted (with their account, or alone) is counted in no group: taken away before their attempts
+    go (Django sends pre_delete for everything it will delete, inside the deletion's transaction, first)."""
+    tallies_learner_moved(learner_id=instance.user_id, before=instance.counted_group, after=None)

@@ -5,7 +5,7 @@ Only confirmed learners with an active account count (`learners.selectors.confir
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
-from learners.selectors import confirmed_learners
+from learners.selectors import confirmed_disabled_learners, confirmed_learners
 from quizzes.models import Attempt, LessonView, ModuleCompletion
 
 from .filters import Filters, in_range
@@ -13,7 +13,16 @@ from .scope import Scope
 
 
 def learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
-    queryset = confirmed_learners()
+    return narrowed(confirmed_learners(), scope=scope, filters=filters)
+
+
+def disabled_learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
+    """The confirmed learners of the scope whose account is disabled (reports leave them out)."""
+    return narrowed(confirmed_disabled_learners(), scope=scope, filters=filters)
+
+
+def narrowed(queryset: QuerySet, *, scope: Scope, filters: Filters) -> QuerySet:
+    """Learner profiles narrowed to the scope's provinces and the filters' roles and genders (not the dates)."""
     if scope.provinces is not None:
         queryset = queryset.filter(province_id__in=scope.provinces)
     if filters.roles:
@@ -41,8 +50,8 @@ def with_progress(queryset: QuerySet, filters: Filters) -> tuple[QuerySet, Q, Q]
 
     Without a module set, "started" is the first reading or quiz activity and "completed" the course certificate
     (every required module), both copied onto the learner's profile by the quiz services. With a module set,
-    "started" means reading a lesson of, or trying the quiz of, one of those modules, and "completed" completing
-    all of them.
+    "started" means reading a lesson of, trying the quiz of, or completing one of those modules (at a workshop, a
+    module is completed without either), and "completed" completing all of them.
     """
     if not filters.modules:
         return (
@@ -53,14 +62,22 @@ def with_progress(queryset: QuerySet, filters: Filters) -> tuple[QuerySet, Q, Q]
     low, high = filters.bounds()
     views = LessonView.objects.filter(learner=OuterRef("user_id"), module_id__in=filters.modules)
     attempts = Attempt.objects.filter(learner=OuterRef("user_id"), quiz__module_id__in=filters.modules)
+    completions = ModuleCompletion.objects.filter(learner=OuterRef("user_id"), module_id__in=filters.modules)
     if low:
         views, attempts = views.filter(viewed_at__gte=low), attempts.filter(started_at__gte=low)
+        completions = completions.filter(completed_at__gte=low)
     if high:
         views, attempts = views.filter(viewed_at__lt=high), attempts.filter(started_at__lt=high)
+        completions = completions.filter(completed_at__lt=high)
     done, last = _completed_modules(filters)
-    queryset = queryset.annotate(set_read=Exists(views), set_tried=Exists(attempts), set_done=done)
-    started = Q(set_read=True) | Q(set_tried=True)
-    completed = Q(set_done=len(filters.modules))
+    queryset = queryset.annotate(
+        set_read=Exists(views), set_tried=Exists(attempts), set_completed_one=Exists(completions), set_done=done
+    )
+    # Whoever read, tried or completed anything has a first activity on their profile (the quiz services note it;
+    # a workshop's completion too): checked first, it spares the per-learner probes for those who never began.
+    began = Q(training_started_at__isnull=False)
+    started = began & (Q(set_read=True) | Q(set_tried=True) | Q(set_completed_one=True))
+    completed = began & Q(set_done=len(filters.modules))
     if low or high:
         # Without dates, having completed every module of the set is enough: the last completion's time is only
         # read (a table row per learner, where the count reads an index) when a date range asks for it.

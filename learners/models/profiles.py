@@ -1,8 +1,10 @@
 """Learner profiles (who a learner is and where they work), their import batches and coordinators' provinces."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,7 @@ from core.roles import Role
 
 from ..names import clean_name, clean_text
 from ..phone import display_phone, normalise_phone
+from ..signals import learner_group_changed
 from .places import Commune, District, Province
 
 DISTRICT_OUTSIDE_PROVINCE = _("This district is not in the chosen province.")
@@ -60,6 +63,18 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class CountedGroup(NamedTuple):
+    """The learners the rollout reports count together: confirmed, of one province, role and gender."""
+
+    province_id: int
+    role: str
+    gender: str
+
+
+# The fields that decide a profile's CountedGroup.
+GROUP_FIELDS = frozenset({"confirmation", "province", "province_id", "role", "gender"})
 
 
 class LearnerProfile(models.Model):
@@ -199,6 +214,20 @@ class LearnerProfile(models.Model):
     def __str__(self):
         return self.full_name_km
 
+    def save(self, *args, **kwargs):
+        """Save, and tell `learner_group_changed` in the same transaction when the group the learner is counted in
+        changed, whichever screen or service saved the profile (listeners keep per-group figures in step)."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not GROUP_FIELDS.intersection(update_fields):
+            return super().save(*args, **kwargs)
+        using = kwargs.get("using") or self._state.db or "default"
+        with transaction.atomic(using=using):
+            before = self._stored_group(using)
+            super().save(*args, **kwargs)
+            after = self.counted_group
+            if before != after:
+                learner_group_changed.send(sender=type(self), profile=self, before=before, after=after)
+
     @property
     def phone_display(self) -> str:
         return display_phone(self.phone)
@@ -206,6 +235,24 @@ class LearnerProfile(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmation == Confirmation.CONFIRMED
+
+    @property
+    def counted_group(self) -> CountedGroup | None:
+        return CountedGroup(self.province_id, self.role, self.gender) if self.is_confirmed else None
+
+    def _stored_group(self, using: str) -> CountedGroup | None:
+        if self._state.adding or self.pk is None:
+            return None
+        stored = (
+            type(self)
+            .objects.using(using)
+            .filter(pk=self.pk)
+            .values_list("confirmation", "province_id", "role", "gender")
+            .first()
+        )
+        if stored is None or stored[0] != Confirmation.CONFIRMED:
+            return None
+        return CountedGroup(*stored[1:])
 
     def clean(self):
         errors = {}

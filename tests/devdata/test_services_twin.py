@@ -13,7 +13,8 @@ from devdata.demo import demo_activities, demo_world
 from devdata.writing import write_activity
 from learners.models import Confirmation, LearnerProfile
 from quizzes import attempts, completion
-from quizzes.models import Attempt, Certificate, LessonView, ModuleCompletion, QuestionOutcome
+from quizzes.models import Attempt, Certificate, LessonView, ModuleCompletion, QuestionOutcome, QuestionTally, QuizTally
+from quizzes.tallies import tallies_as_kept
 from tests.factories import LearnerProfileFactory, LessonPageFactory, ModulePageFactory
 from tests.quizzes.conftest import make_quiz
 
@@ -75,6 +76,7 @@ def stored() -> dict:
                 "user_id", "training_started_at", "training_active_on", "course_completed_at"
             )
         ),
+        "tallies": tallies_as_kept(),
     }
 
 
@@ -129,6 +131,8 @@ def test_bulk_rows_equal_the_services_rows(learners):
     ModuleCompletion.objects.all().delete()
     Attempt.objects.all().delete()
     LessonView.objects.all().delete()
+    QuizTally.objects.all().delete()
+    QuestionTally.objects.all().delete()
     LearnerProfile.objects.update(training_started_at=None, training_active_on=None, course_completed_at=None)
     for activity in demo_activities(learners, world=demo_world(seed=SEED, now=NOW), seed=SEED):
         replay(activity)

@@ -9,8 +9,11 @@ import pytest
 from django.db import connections
 from django.test import Client
 
+from learners.models import Province
 from quizzes.attempts import NO_ATTEMPTS_LEFT, attempt_start, attempt_submit
-from quizzes.models import Attempt, AttemptStatus, ModuleCompletion
+from quizzes.models import Attempt, AttemptStatus, ModuleCompletion, QuestionTally, QuizTally
+from quizzes.tallies import tallies_as_computed, tallies_as_kept
+from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, make_quiz, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -135,3 +138,23 @@ def test_parallel_lesson_views_and_submit_complete_the_module_once(shared):
     results = run_in_parallel(act, count=len(paths) + 2)
     assert results == [200] * (len(paths) + 2), results
     assert ModuleCompletion.objects.filter(learner=learner, module=shared.module).count() == 1
+
+
+def test_learners_of_one_group_submitting_together_are_all_tallied(shared):
+    """The group's tally rows do not exist yet: every racing submission makes or finds them, none is lost."""
+    quiz = make_quiz(shared.module)
+    learners = [make_user(f"group{i}") for i in range(THREADS)]
+    for learner in learners:
+        LearnerProfileFactory(user=learner, province=Province.objects.get(pk="07"))
+    started = [attempt_start(learner=learner, quiz=quiz) for learner in learners]
+
+    def submit(index):
+        attempt = started[index]
+        return attempt_submit(attempt=attempt, learner=learners[index], answers=correct_answers(attempt))
+
+    results = run_in_parallel(submit)
+    assert all(isinstance(result, Attempt) for result in results), results
+    tally = QuizTally.objects.get(quiz=quiz)
+    assert (tally.tried, tally.passed, tally.submitted) == (THREADS, THREADS, THREADS)
+    assert set(QuestionTally.objects.values_list("answered", flat=True)) == {THREADS}
+    assert tallies_as_kept() == tallies_as_computed()

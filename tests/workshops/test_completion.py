@@ -5,8 +5,12 @@ attendance or a failed test completes nothing."""
 import pytest
 from django.urls import reverse
 
+from learners.models import LearnerProfile
 from quizzes.completion import WorkshopPass, completion_source
 from quizzes.models import Attempt, CompletionSource, ModuleCompletion
+from reports.areas import province_report
+from reports.filters import Filters
+from reports.scope import Scope
 from tests.factories.quizzes import QuizFactory
 from workshops import services
 from workshops.models import AttendanceRule, WorkshopCompletion
@@ -14,6 +18,8 @@ from workshops.models import TestKind as Kind
 from workshops.selectors import roster
 
 from .making import make_workshop
+
+NATIONAL = Scope(provinces=None)
 
 
 @pytest.fixture
@@ -44,6 +50,26 @@ def test_attended_and_passed_completes_the_module_with_its_source_and_workshop(m
     # Failed the post-test and never passed the quiz: attended, but not completed.
     assert not ModuleCompletion.objects.filter(learner=second.learner).exists()
     assert [row.modules_completed for row in roster(workshop=made.workshop).order_by("pk")] == [1, 0]
+
+
+def test_a_module_completed_at_a_workshop_counts_as_started_in_the_reports(made, site_tree):
+    first, _second = made.participants
+    both_days(made, {first.pk})
+    post_test(made, {first.pk: 80})
+
+    profile = LearnerProfile.objects.get(user=first.learner)
+    completion = ModuleCompletion.objects.get(learner=first.learner)
+    assert profile.training_started_at == completion.completed_at
+    for filters in (Filters(), Filters(modules=(site_tree.module.pk,))):
+        [row] = [
+            row for row in province_report(scope=NATIONAL, filters=filters).rows if row.code == profile.province_id
+        ]
+        assert row.counts.started >= row.counts.completed >= int(bool(filters.modules))
+    only_module = Filters(modules=(site_tree.module.pk,))
+    [row] = [
+        row for row in province_report(scope=NATIONAL, filters=only_module).rows if row.code == profile.province_id
+    ]
+    assert (row.counts.started, row.counts.completed) == (1, 1)
 
 
 def test_not_attended_enough_completes_nothing_whatever_the_score(made, site_tree):
