@@ -1,13 +1,13 @@
 """Every figure of the coverage reports, checked against a population small enough to count on paper."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.roles import Role
-from learners.models import Gender, Province
+from learners.models import Gender, LearnerProfile, Province
 from reports.area_rows import UNPLACED
 from reports.areas import commune_report, district_report, province_report
 from reports.filters import Filters
@@ -139,6 +139,22 @@ def test_monthly_trend(places):
     assert by_month[date(2026, 3, 1)] == 1 and by_month[date(2026, 4, 1)] == 1 and by_month[date(2026, 6, 1)] == 1
     assert sum(trend.national) == 3
     assert sum(trend.by_province["07"]) == 2 and sum(trend.by_province["21"]) == 1
+
+
+def test_trend_months_follow_the_site_s_time_zone(places):
+    """A course completed at 00:30 on 1 July in Phnom Penh (17:30 on 30 June in UTC) counts in July; one at 23:30
+    on 31 July in July; the last day of the range counts whole."""
+    for name, when in (("early", "2026-07-01T00:30"), ("late", "2026-07-31T23:30"), ("today", "2026-11-21T23:59")):
+        moment = datetime.fromisoformat(when).replace(tzinfo=population.PHNOM_PENH)
+        user = population.learner(
+            name, province=places.kampot, role=Role.POLICE_OFFICER, gender=Gender.MALE, created="2026-06-01",
+            started="2026-06-02",
+        )  # fmt: skip
+        LearnerProfile.objects.filter(user=user).update(course_completed_at=moment)
+    trend = completion_trend(scope=NATIONAL, filters=Filters(), today=date(2026, 11, 21))
+    by_month = dict(zip(trend.months, trend.national, strict=True))
+    assert (by_month[date(2026, 6, 1)], by_month[date(2026, 7, 1)], by_month[date(2026, 11, 1)]) == (1, 2, 1)
+    assert sum(trend.national) == 6
 
 
 def test_query_count_does_not_grow_with_learners_or_provinces(places):
