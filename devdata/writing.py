@@ -12,7 +12,7 @@ from django.utils import timezone
 from learners.models import LearnerProfile
 from quizzes.attempts import question_outcomes
 from quizzes.models import Attempt, Certificate, LessonView, ModuleCompletion, QuestionOutcome
-from quizzes.tallies import tallies_learners_added
+from quizzes.tallies import tallies_fold
 
 from .activity import Activity, Progress
 
@@ -111,7 +111,7 @@ def write_activity(
         )
         completions = ModuleCompletion.objects.bulk_create([c for activity in batch for c in activity.completions])
         certificates = Certificate.objects.bulk_create([a.certificate for a in batch if a.certificate is not None])
-        tallies_learners_added(activity.learner.pk for activity in batch)
+        tallies_fold()
     counts.lesson_views, counts.attempts, counts.answers = len(views), len(attempts), len(outcomes)
     counts.attempts_in_progress = sum(1 for attempt in attempts if attempt.is_open)
     counts.completions, counts.certificates = len(completions), len(certificates)

@@ -20,7 +20,6 @@ from .grading import grade, is_passed, score_percent
 from .kinds import QuestionKind
 from .models import Attempt, AttemptStatus, QuestionOutcome, Quiz
 from .refresher import attempts_counted
-from .tallies import tallies_attempt_submitted
 from .tokens import choice_ids_for_tokens, questions_with_choice_tokens
 from .transactions import lock_learner, write_transaction
 
@@ -312,8 +311,7 @@ def attempt_close_writes(
     attempt: Attempt, *, learner, now: datetime, module_id: int, place: tuple[str, int], active_on: date | None
 ) -> None:
     """Store a graded attempt and what closing it changes, inside the caller's write transaction (learner locked):
-    the attempt, one outcome per question, its group's tallies (quizzes.tallies), the learner's activity, and the
-    module's completion when it passed.
+    the attempt, one outcome per question, the learner's activity, and the module's completion when it passed.
 
     An open attempt writes only its closing columns (its snapshot, the largest value, is not written again); one
     made already closed (sent from a phone, quizzes.offline) has no row yet and is inserted whole. `place` is the
@@ -324,7 +322,6 @@ def attempt_close_writes(
     else:
         attempt.save(update_fields=CLOSING_FIELDS)
     QuestionOutcome.objects.bulk_create(question_outcomes(attempt=attempt))
-    tallies_attempt_submitted(attempt)
     if activity_is_new(active_on=active_on, now=now):
         activity_record(learner=learner, now=now)
     if attempt.passed:

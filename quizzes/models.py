@@ -242,6 +242,9 @@ class Attempt(models.Model):
         editable=False,
         related_name="+",
     )
+    # Whether the submitted attempt is counted in the per-group tallies (quizzes.tallies folds submitted attempts
+    # in later, so a submission writes nothing more); the reports count the few not folded yet from the rows.
+    tallied = models.BooleanField(_("in the tallies"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("attempt")
@@ -274,6 +277,12 @@ class Attempt(models.Model):
                 name="attempt_report_cover",
             ),
             models.Index(fields=["quiz", "status", "submitted_at"]),
+            # The submitted attempts not folded into the tallies yet: few, read by the modules report and the fold.
+            models.Index(
+                fields=["quiz", "learner"],
+                condition=Q(status="submitted", tallied=False),
+                name="attempt_untallied",
+            ),
         ]
 
     def __str__(self):
@@ -315,8 +324,9 @@ class QuestionOutcome(models.Model):
 
 class GroupTally(models.Model):
     """Quiz results summed over one group of learners: the confirmed learners of a province, role and gender
-    (learners.models.CountedGroup). The modules report adds up a scope's groups instead of grouping every attempt and
-    answer of its learners. Written only by quizzes.tallies, in the transaction that changes what it counts."""
+    (learners.models.CountedGroup), for the submitted attempts folded in (`Attempt.tallied`). The modules report
+    adds up a scope's groups instead of grouping every attempt and answer of its learners. Written only by
+    quizzes.tallies."""
 
     quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="+")
     province = models.ForeignKey(
@@ -327,6 +337,20 @@ class GroupTally(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TallyFold(models.Model):
+    """One row: the lock every writer of the tallies takes first, so they write one after the other, and when
+    submitted attempts were last folded in."""
+
+    folded_at = models.DateTimeField(_("last folded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tally fold")
+        verbose_name_plural = _("tally folds")
+
+    def __str__(self):
+        return f"{self.folded_at}"
 
 
 class QuizTally(GroupTally):

@@ -23,13 +23,19 @@ def disabled_learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
 
 def narrowed(queryset: QuerySet, *, scope: Scope, filters: Filters) -> QuerySet:
     """Learner profiles narrowed to the scope's provinces and the filters' roles and genders (not the dates)."""
+    return queryset.filter(in_scope(scope=scope, filters=filters))
+
+
+def in_scope(*, scope: Scope, filters: Filters, prefix: str = "") -> Q:
+    """The condition `narrowed` applies, on a learner profile reached through `prefix` (e.g. from attempts)."""
+    condition = Q()
     if scope.provinces is not None:
-        queryset = queryset.filter(province_id__in=scope.provinces)
+        condition &= Q(**{f"{prefix}province_id__in": scope.provinces})
     if filters.roles:
-        queryset = queryset.filter(role__in=filters.roles)
+        condition &= Q(**{f"{prefix}role__in": filters.roles})
     if filters.genders:
-        queryset = queryset.filter(gender__in=filters.genders)
-    return queryset
+        condition &= Q(**{f"{prefix}gender__in": filters.genders})
+    return condition
 
 
 def _completed_modules(filters: Filters):
