@@ -102,12 +102,6 @@ def confirmed_learners() -> QuerySet[LearnerProfile]:
     return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED).exclude(user_id__in=_disabled_accounts())
 
 
-def confirmed_disabled_learners() -> QuerySet[LearnerProfile]:
-    """Confirmed learners whose account is disabled: the few that per-group figures (quizzes.tallies) still count
-    and reports take away."""
-    return LearnerProfile.objects.filter(confirmation=Confirmation.CONFIRMED, user_id__in=_disabled_accounts())
-
-
 def _disabled_accounts() -> QuerySet:
     return get_user_model().objects.filter(is_active=False).values("pk")
 

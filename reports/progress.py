@@ -5,7 +5,7 @@ Only confirmed learners with an active account count (`learners.selectors.confir
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
-from learners.selectors import confirmed_disabled_learners, confirmed_learners
+from learners.selectors import confirmed_learners
 from quizzes.models import Attempt, LessonView, ModuleCompletion
 
 from .filters import Filters, in_range
@@ -14,11 +14,6 @@ from .scope import Scope
 
 def learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
     return narrowed(confirmed_learners(), scope=scope, filters=filters)
-
-
-def disabled_learners_in_scope(*, scope: Scope, filters: Filters) -> QuerySet:
-    """The confirmed learners of the scope whose account is disabled (reports leave them out)."""
-    return narrowed(confirmed_disabled_learners(), scope=scope, filters=filters)
 
 
 def narrowed(queryset: QuerySet, *, scope: Scope, filters: Filters) -> QuerySet:
