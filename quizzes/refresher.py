@@ -278,6 +278,17 @@ def certificate_renew(*, learner, manual_id: int, version: int, now: datetime) -
     )
 
 
+def refresher_read_wanted(*, learner, lesson_id: int, module_id: int) -> bool:
+    """Whether reading this lesson may count for a refresher of its module: the learner's completion of the module
+    needs one and does not list the lesson yet (a read outside any lock; `lesson_read_for_refresher` decides)."""
+    found = list(
+        ModuleCompletion.objects.filter(
+            learner=learner, module_id=module_id, refresher_since__isnull=False
+        ).values_list("refresher_read", flat=True)[:1]
+    )
+    return bool(found) and lesson_id not in (found[0] or [])
+
+
 def lesson_read_for_refresher(*, learner, lesson_id: int, module_id: int) -> bool:
     """Note that a learner whose completion of the module needs a refresher (re)read this lesson since; True when
     it was noted. Inside the caller's transaction (learner locked)."""
