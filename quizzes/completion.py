@@ -117,23 +117,28 @@ def activity_is_new(*, active_on: date | None, now: datetime) -> bool:
 def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime | None = None) -> bool:
     """Record the first time a learner opens a lesson; True when this view was new.
 
-    One indexed read tells whether the lesson was read before, and brings from the learner's profile the refresher
-    flag (quizzes.refresher keeps it) and the last active day. Re-reading writes nothing unless the lesson now
-    counts for a refresher (checked by a read first, so a learner with a refresher elsewhere takes no write lock).
-    A first reading inserts one row; in the same transaction follow the day's activity (only on a new day), the
+    Re-reading costs one indexed read, which also brings the profile's refresher flag (quizzes.refresher keeps it),
+    and writes nothing unless the lesson now counts for a refresher (checked by a read first, so a learner with a
+    refresher elsewhere takes no write lock). A first reading reads the profile's refresher flag and last active
+    day, then inserts one row; in the same transaction follow the day's activity (only on a new day), the
     refresher's note (only with a refresher pending) and the completion check (one read while a lesson of the
     module is unread). Accounts without a learner profile have no refresher flag: their readings never count
     for a refresher (refreshers are a learner's).
     """
     now = now or timezone.now()
-    seen, pending, active_on = _reading_state(learner=learner, lesson_id=lesson_id)
+    found = LessonView.objects.filter(learner=learner, lesson_id=lesson_id)
+    seen = list(found.values_list("learner__learner_profile__refresher_pending", flat=True)[:1])
     if seen:
-        if pending and refresher_read_wanted(learner=learner, lesson_id=lesson_id, module_id=module_id):
+        if seen[0] and refresher_read_wanted(learner=learner, lesson_id=lesson_id, module_id=module_id):
             with write_transaction():
                 lock_learner(learner)
                 if lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id):
                     module_completion_refresh(learner=learner, module_id=module_id, now=now)
         return False
+    profile = list(
+        LearnerProfile.objects.filter(user_id=learner.pk).values_list("refresher_pending", "training_active_on")[:1]
+    )
+    pending, active_on = profile[0] if profile else (False, None)
     with write_transaction():
         lock_learner(learner)
         try:
@@ -147,19 +152,6 @@ def lesson_view_record(*, learner, lesson_id: int, module_id: int, now: datetime
             lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
         module_completion_refresh(learner=learner, module_id=module_id, now=now)
     return True
-
-
-def _reading_state(*, learner, lesson_id: int) -> tuple[bool, bool, date | None]:
-    """Whether the learner read the lesson before, has a refresher pending, and the last day they were active
-    (None without a profile: `activity_is_new` then lets `activity_record` decide). One read of the profile."""
-    found = list(
-        LearnerProfile.objects.filter(user_id=learner.pk)
-        .annotate(seen=Exists(LessonView.objects.filter(learner_id=learner.pk, lesson_id=lesson_id)))
-        .values_list("seen", "refresher_pending", "training_active_on")[:1]
-    )
-    if found:
-        return found[0]
-    return LessonView.objects.filter(learner=learner, lesson_id=lesson_id).exists(), False, None
 
 
 def module_completion_refresh(
