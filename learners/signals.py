@@ -10,9 +10,9 @@ line with what the new role requires.
 
 `learner_group_changed` is sent by LearnerProfile.save, inside the save's transaction, when the group a learner is
 counted in changes: their province, role or gender, or whether they are confirmed (reports count confirmed learners
-only). It carries `profile`, `before` and `after`, each a `CountedGroup` or None for "not counted". quizzes.receivers
-moves the learner's quiz results between the per-group tallies the modules report reads, so the tallies and the
-profile commit together, whichever screen saved it.
+only). It carries `profile`, `before` and `after`, each a `CountedGroup` or None for "not counted", and `created`
+(the save made the profile). quizzes.receivers moves the learner's quiz results between the per-group tallies the
+modules report reads, so the tallies and the profile commit together, whichever screen saved it.
 """
 
 from django.dispatch import Signal

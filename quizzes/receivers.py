@@ -53,9 +53,9 @@ def mark_refreshers_on_publish(sender, *, instance, revision=None, **kwargs):
 
 
 @receiver(learner_group_changed, dispatch_uid="quizzes.tallies_on_group_change")
-def move_tallies_on_group_change(sender, *, profile, before, after, **kwargs):
+def move_tallies_on_group_change(sender, *, profile, before, after, created=False, **kwargs):
     """The learner is counted in another group (or in none, or newly in one): their results move with them."""
-    tallies_learner_moved(learner_id=profile.user_id, before=before, after=after)
+    tallies_learner_moved(learner_id=profile.user_id, before=before, after=after, created=created)
 
 
 @receiver(pre_delete, sender=LearnerProfile, dispatch_uid="quizzes.tallies_on_learner_delete")

@@ -70,10 +70,19 @@ def tallies_fold() -> int:
     return folded
 
 
-def tallies_learner_moved(*, learner_id: int, before: CountedGroup | None, after: CountedGroup | None) -> None:
+def tallies_learner_moved(
+    *, learner_id: int, before: CountedGroup | None, after: CountedGroup | None, created: bool = False
+) -> None:
     """Move what a learner submitted and was folded in from the group they were counted in to the one they are
-    counted in now (None: not counted). Runs inside the transaction that changed the profile."""
+    counted in now (None: not counted). Runs inside the transaction that changed the profile.
+
+    A profile just made (`created`) for an account that never submitted a quiz has nothing to move: registrations
+    and imports then take no lock on the tallies (an import of 2,000 learners would otherwise hold it to its end).
+    No fold can meet such an account meanwhile: its profile is not visible before this transaction commits.
+    """
     if before == after:
+        return
+    if created and not Attempt.objects.filter(learner_id=learner_id, status=AttemptStatus.SUBMITTED).exists():
         return
     with write_transaction():
         _lock()

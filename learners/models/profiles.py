@@ -222,11 +222,12 @@ class LearnerProfile(models.Model):
             return super().save(*args, **kwargs)
         using = kwargs.get("using") or self._state.db or "default"
         with transaction.atomic(using=using):
+            created = self._state.adding
             before = self._stored_group(using)
             super().save(*args, **kwargs)
             after = self.counted_group
             if before != after:
-                learner_group_changed.send(sender=type(self), profile=self, before=before, after=after)
+                learner_group_changed.send(sender=type(self), profile=self, before=before, after=after, created=created)
 
     @property
     def phone_display(self) -> str:

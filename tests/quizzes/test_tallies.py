@@ -198,3 +198,18 @@ def test_the_modules_report_from_tallies_equals_the_one_from_attempts(site_tree,
     from_tallies, from_attempts = figures(), figures(**ALL_DATES)
     assert from_tallies == from_attempts
     assert from_tallies[0] > 0
+
+
+def test_a_new_learner_takes_no_lock_and_an_account_with_attempts_brings_them(quiz):
+    fresh = make_user("fresh")
+    with CaptureQueriesContext(connection) as queries:
+        LearnerProfileFactory(user=fresh, province=Province.objects.get(pk="07"))
+    assert not any("quizzes_tallyfold" in query["sql"] for query in queries)
+    # An account that took a quiz before it had a profile: the profile brings its folded results in.
+    staff = make_user("staff")
+    take(staff, quiz, right=True)
+    tallies_fold()
+    assert not QuizTally.objects.filter(passed__gt=0).exists()
+    LearnerProfileFactory(user=staff, province=Province.objects.get(pk="07"))
+    assert QuizTally.objects.get(quiz=quiz).passed == 1
+    assert in_step()
