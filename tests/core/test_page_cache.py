@@ -166,6 +166,38 @@ def test_signed_in_readers_get_the_kept_lesson_with_their_own_parts(client, less
     assert again.content == anonymous.content and b"data-learner" not in again.content
 
 
+def test_a_signed_in_reader_s_copy_is_gzipped_whole_and_revalidated(lesson, learner):
+    """The kept text is compressed once and the reader's parts per request: the pieces make one valid gzip file
+    equal to the page sent uncompressed, and the ETag of the first (rendered) visit already gives a 304."""
+    reader = signed_in(learner)
+    first = reader.get(lesson.url)
+    assert rendered(first)
+    plain = reader.get(lesson.url)
+    zipped = reader.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert not rendered(plain) and not rendered(zipped)
+    assert zipped["Content-Encoding"] == "gzip" and not plain.has_header("Content-Encoding")
+    assert gzip.decompress(zipped.content) == plain.content == first.content
+    assert f'data-learner="{learner.pk}"'.encode() in plain.content
+    assert len(zipped.content) < len(plain.content) / 2
+    assert first["ETag"] == plain["ETag"] == zipped["ETag"]
+    assert reader.get(lesson.url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    other = signed_in(UserFactory(username="reader-c"))
+    assert other.get(lesson.url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_reader_s_gzip_is_one_valid_member_whatever_their_parts():
+    page_cache.forget_local()
+    texts = [b"<head>" * 40, ("<p>ខ្មែរ " * 200).encode(), b"<main>", ("text " * 500).encode()]
+    entry = {"etag": "e", "texts": texts, "first_deflated": page_cache._deflated(texts[0])}
+    for rendered in ([b' data-learner="1"', b"<nav>me</nav>", b""], [b' data-learner="22"', b"<nav>me</nav>", b"x"]):
+        expected = b"".join(chunk for pair in zip(texts[:-1], rendered, strict=True) for chunk in pair) + texts[-1]
+        assert gzip.decompress(page_cache._gzip_for_reader(entry, rendered)) == expected
+    # Large pieces are kept compressed, told apart by the part before them; small ones are compressed each time.
+    kept = {(index, part) for _etag, index, part in page_cache._deflated_pieces}
+    assert kept == {(1, b' data-learner="1"'), (1, b' data-learner="22"'), (3, b""), (3, b"x")}
+    page_cache.forget_local()
+
+
 def test_a_signed_in_render_keeps_only_the_anonymous_copy(client, lesson, learner):
     first = signed_in(learner).get(lesson.url)
     assert rendered(first) and f'data-learner="{learner.pk}"'.encode() in first.content
