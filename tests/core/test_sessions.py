@@ -1,5 +1,6 @@
 """Sessions and the signed-in account are Django's own (database store, ModelBackend.get_user); production reads
-sessions through the cache only when that cache is shared (REDIS_URL)."""
+sessions through a cache every worker shares (files on one machine, Redis with REDIS_URL), written through to the
+database."""
 
 import os
 import subprocess
@@ -17,7 +18,10 @@ from learners.backends import PhoneOrUsernameBackend
 from tests.core.test_settings import COMPLETE
 from tests.factories import UserFactory
 
-PRINT_ENGINE = "import django\nfrom django.conf import settings\ndjango.setup()\nprint(settings.SESSION_ENGINE)\n"
+PRINT_ENGINE = (
+    "import django\nfrom django.conf import settings\ndjango.setup()\n"
+    "print(settings.SESSION_ENGINE, settings.CACHES[settings.SESSION_CACHE_ALIAS]['BACKEND'])\n"
+)
 
 
 def SessionStore(**kwargs):  # noqa: N802  (stands for the configured engine's class)
@@ -50,11 +54,35 @@ def test_sessions_use_django_s_database_store():
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
 
 
-def test_production_caches_sessions_only_in_a_shared_cache():
+def test_production_caches_sessions_only_in_a_cache_every_worker_shares():
     """A per-process cache would keep a signed-out session alive in the other workers."""
-    assert production_session_engine() == "django.contrib.sessions.backends.db"
+    cached_db = "django.contrib.sessions.backends.cached_db"
+    one_machine = production_session_engine()
+    assert one_machine == f"{cached_db} django.core.cache.backends.filebased.FileBasedCache"
     redis = production_session_engine(REDIS_URL="redis://127.0.0.1:6379/0")
-    assert redis == "django.contrib.sessions.backends.cached_db"
+    assert redis == f"{cached_db} django.core.cache.backends.redis.RedisCache"
+
+
+def test_a_sign_out_in_one_worker_ends_the_session_in_every_other(db, settings, tmp_path):
+    """Two workers of one machine, each with its own file cache over the same folder, as gunicorn runs them."""
+    from django.contrib.sessions.backends.cached_db import SessionStore as CachedStore
+
+    folder = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "sessions"}
+    settings.CACHES = {**settings.CACHES, "worker-a": folder, "worker-b": dict(folder)}
+
+    def in_worker(worker: str, **kwargs):
+        settings.SESSION_CACHE_ALIAS = f"worker-{worker}"
+        return CachedStore(**kwargs)
+
+    signed_in = in_worker("a")
+    signed_in["_auth_user_id"] = "7"
+    signed_in.create()
+    key = signed_in.session_key
+    Session.objects.filter(session_key=key).update(session_data="tampered")  # read from the cache, not the database
+    assert in_worker("b", session_key=key)["_auth_user_id"] == "7"
+    in_worker("a", session_key=key).delete()
+    assert in_worker("b", session_key=key).load() == {}
+    assert not Session.objects.filter(session_key=key).exists()
 
 
 def test_a_live_session_loads(store):
