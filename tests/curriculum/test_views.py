@@ -1,8 +1,10 @@
 """What readers see at /km/... and /en/...: language, fallback, navigation, errors, media and the query budget."""
 
+import html
 import re
 
 import pytest
+from django.urls import translate_url
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -150,6 +152,21 @@ def test_language_switch_on_a_404_keeps_the_path(client, site_tree):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert language_switch_links(response) == {"km": "/km/no-such-page/"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["search/?q=%E1%9E%83%E1%9E%BB%E1%9F%86&page=2", "help/", "account/sign-in/?next=/km/training/", "verify/"],
+)
+def test_language_switch_of_a_view_is_django_s_translate_url_of_its_address(client, site_tree, path):
+    """Views other than manual pages: built from the request's own match, as translate_url would resolve it."""
+    response = client.get(f"/km/{path}")
+    assert response.status_code == 200
+    expected = translate_url(f"/km/{path}", "en")
+    assert expected == f"/en/{path}"
+    assert {lang: html.unescape(href) for lang, href in language_switch_links(response).items()} == {"en": expected}
+    alternate = f'<link rel="alternate" hreflang="en" href="http://testserver{html.escape(expected)}">'
+    assert alternate in response.content.decode()
 
 
 def test_middle_lesson_links_previous_and_next_and_counts_only_live_lessons(client, site_tree):
