@@ -167,6 +167,28 @@ def forget_local() -> None:
     """Drop this process's copies (tests)."""
     _local.clear()
     _deflated_pieces.clear()
+    _facts.clear()
+
+
+# Facts about the manual that personal pages show ------------------------------------------------------------------
+
+LOCAL_FACTS = 512  # per process, by key (the key holds the content version)
+_facts: OrderedDict[str, object] = OrderedDict()
+
+
+def kept_while_unchanged(key: str, make):
+    """`make()`, computed once per process until the manual's content changes, as kept pages are: for what a
+    personal page shows of a page (a module's title and address under a quiz question), which would otherwise
+    cost that page a query joining the page tables on every request. `key` names the fact, language included."""
+    full_key = f"{current_version()}:{key}"
+    if full_key in _facts:
+        _facts.move_to_end(full_key)
+        return _facts[full_key]
+    value = make()
+    _facts[full_key] = value
+    while len(_facts) > LOCAL_FACTS:
+        _facts.popitem(last=False)
+    return value
 
 
 # Parts of base.html that belong to the reader ------------------------------------------------------------------

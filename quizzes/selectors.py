@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.utils import translation
 
+from core import page_cache
 from core.roles import Role
+from core.translated import in_language
 from curriculum.models import ManualPage, ModulePage, ModuleRequirementChange
 from learners.models import Confirmation, LearnerProfile
 
@@ -188,13 +191,41 @@ def quiz_state(*, learner, module_id: int) -> QuizState:
     )
 
 
-def learner_attempt(*, learner, attempt_id: int) -> Attempt | None:
-    """An attempt only its own learner may see (anyone else gets None, i.e. a 404)."""
+def learner_attempt(*, learner, attempt_id: int, with_quiz: bool = True) -> Attempt | None:
+    """An attempt only its own learner may see (anyone else gets None, i.e. a 404). Without its quiz and module
+    for the question and review screens, which show those through `quiz_heading`: joining the quiz and the page
+    tables made this read four times dearer (2.3 ms against 0.6 ms, measured)."""
     # get() rather than first(): a primary key needs no ORDER BY, which costs more to build than to run here.
+    queryset = Attempt.objects.select_related("quiz", "quiz__module") if with_quiz else Attempt.objects.all()
     try:
-        return Attempt.objects.select_related("quiz", "quiz__module").get(pk=attempt_id, learner=learner)
+        return queryset.get(pk=attempt_id, learner=learner)
     except Attempt.DoesNotExist:
         return None
+
+
+@dataclass(frozen=True)
+class ModuleLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class QuizHeading:
+    module: ModuleLink
+    quiz_title: str
+
+
+def quiz_heading(attempt: Attempt) -> QuizHeading:
+    """What the question and review screens say above an attempt: its module, linked, and the quiz's title as it
+    was taken. The module's title and address are kept per process until the manual changes (page_cache)."""
+    language = translation.get_language()
+
+    def from_database() -> tuple[ModuleLink, str]:
+        quiz = Quiz.objects.select_related("module").get(pk=attempt.quiz_id)
+        return ModuleLink(title=quiz.module.title, url=quiz.module.url or "/"), quiz.title
+
+    module, quiz_title = page_cache.kept_while_unchanged(f"quiz-heading:{attempt.quiz_id}:{language}", from_database)
+    return QuizHeading(module=module, quiz_title=in_language(attempt.snapshot.get("title")) or quiz_title)
 
 
 def valid_certificates():

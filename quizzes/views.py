@@ -46,8 +46,8 @@ def _question_view(question: dict, answers: dict, image_model) -> dict:
     }
 
 
-def _attempt_or_404(request, attempt_id: int):
-    attempt = selectors.learner_attempt(learner=request.user, attempt_id=attempt_id)
+def _attempt_or_404(request, attempt_id: int, *, with_quiz: bool = True):
+    attempt = selectors.learner_attempt(learner=request.user, attempt_id=attempt_id, with_quiz=with_quiz)
     if attempt is None:
         raise Http404
     return attempt
@@ -87,7 +87,7 @@ def quiz_start(request: HttpRequest, quiz_id: int) -> HttpResponse:
 @never_cache
 @login_required
 def question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
-    attempt = _attempt_or_404(request, attempt_id)
+    attempt = _attempt_or_404(request, attempt_id, with_quiz=False)
     if not attempt.is_open:
         return redirect("quizzes:result", attempt_id=attempt.pk)
     total = len(attempt.questions)
@@ -110,11 +110,11 @@ def question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse
         if number < total and "review" not in request.POST:
             return redirect("quizzes:question", attempt_id=attempt.pk, number=number + 1)
         return redirect("quizzes:review", attempt_id=attempt.pk)
+    heading = selectors.quiz_heading(attempt)
     context = {
         "attempt": attempt,
-        "quiz": attempt.quiz,
-        "module": attempt.quiz.module,
-        "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
+        "module": heading.module,
+        "quiz_title": heading.quiz_title,
         "number": number,
         "total": total,
         "answered": len(attempt.answers),
@@ -127,7 +127,7 @@ def question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse
 @login_required
 @require_GET
 def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = _attempt_or_404(request, attempt_id)
+    attempt = _attempt_or_404(request, attempt_id, with_quiz=False)
     if not attempt.is_open:
         return redirect("quizzes:result", attempt_id=attempt.pk)
     rows = [
@@ -139,10 +139,11 @@ def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
         }
         for index, question in enumerate(attempt.questions, start=1)
     ]
+    heading = selectors.quiz_heading(attempt)
     context = {
         "attempt": attempt,
-        "module": attempt.quiz.module,
-        "quiz_title": in_language(attempt.snapshot.get("title")) or attempt.quiz.title,
+        "module": heading.module,
+        "quiz_title": heading.quiz_title,
         "rows": rows,
         "unanswered": sum(1 for row in rows if not row["answered"]),
     }

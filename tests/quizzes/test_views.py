@@ -278,3 +278,29 @@ def test_an_attempt_open_at_upgrade_gets_tokens_and_can_be_answered(signed_in, s
     assert signed_in.post(url, {"question": first["id"], "choice": values[0]}).status_code == 302
     attempt.refresh_from_db()
     assert attempt.answers == {str(first["id"]): [first["choices"][0]["id"]]}
+
+
+def test_question_and_review_screens_name_the_module_without_reading_the_page_tables(signed_in, setup):
+    """The module's title and address are kept until the manual changes: a question screen reads the session, the
+    account and the attempt, and a module renamed and published shows at once, in each language."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _response, attempt = start(signed_in, setup.quiz)
+    for language in ("en", "km"):
+        signed_in.get(f"/{language}/training/attempt/{attempt.pk}/question/1/")
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_in.get(f"/en/training/attempt/{attempt.pk}/question/1/")
+        review = signed_in.get(f"/en/training/attempt/{attempt.pk}/review/")
+    tables = " ".join(query["sql"] for query in queries)
+    assert "wagtailcore_page" not in tables and "quizzes_quiz" not in tables
+    module = setup.module
+    for response in (page, review):
+        assertContains(response, f'<a href="/en/first-module/">{module.title_en}</a>')
+    khmer = signed_in.get(f"/km/training/attempt/{attempt.pk}/question/1/")
+    assertContains(khmer, f'<a href="/km/first-module/">{module.title_km}</a>')
+
+    module.title_en, module.title_km = "Renamed module", "ម៉ូឌុលប្ដូរឈ្មោះ"
+    module.save_revision().publish()
+    assertContains(signed_in.get(f"/en/training/attempt/{attempt.pk}/question/1/"), ">Renamed module</a>")
+    assertContains(signed_in.get(f"/km/training/attempt/{attempt.pk}/review/"), ">ម៉ូឌុលប្ដូរឈ្មោះ</a>")
