@@ -11,8 +11,9 @@ profile is in bench/README.md); none of it depends on who reads, except a few sm
 - Anonymous readers get the kept page as it is, already gzipped, with an `ETag` and `Last-Modified`: a phone that
   holds it (its HTTP cache, or the service worker's revalidation) gets a 304 and no body.
 - Signed-in readers of a model kept "for everyone" (lessons) get the same copy with their parts rendered in
-  (three small templates); the `serve_cached_page` hooks then run in place of the page's own `before_serve_page`
-  ones (the quizzes app records the reading there). Other pages are rendered for them as before. Their gzipped
+  (three small templates); the `serve_cached_page` hooks (request, page id, parent id, model label, and
+  `parent_place`, the parent's (path, depth)) then run in place of the page's own `before_serve_page` ones (the
+  quizzes app records the reading there). Other pages are rendered for them as before. Their gzipped
   copy reuses the kept text compressed once per process (`_gzip_for_reader`): compressing the whole page for each
   reader was about a tenth of its cost.
 - The content version is one key in the same cache. Any change to what these pages show (a page saved, published,
@@ -331,7 +332,7 @@ def _serve_kept(request, entry: dict):
             entry=entry,
         )
     for hook in hooks.get_hooks(HOOK):
-        result = hook(request, entry["page_id"], entry["parent_id"], entry["model"])
+        result = hook(request, entry["page_id"], entry["parent_id"], entry["model"], parent_place=entry["parent_place"])
         if isinstance(result, HttpResponse):
             return result
     parts = entry["parts"]
@@ -391,6 +392,7 @@ def _store(request, key: str, response, found: dict) -> None:
         "content_type": response["Content-Type"],
         "page_id": page.pk,
         "parent_id": parent_id,
+        "parent_place": (found["parent_path"], page.depth - 1),  # the parent page's (path, depth)
         "model": page._meta.label_lower,
         "kind": found["kind"],
     }

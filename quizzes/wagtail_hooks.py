@@ -67,15 +67,18 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
         return None
     ancestors = page.tree_ancestors  # read once per request and shared with the page's navigation
     if ancestors:
-        lesson_view_record(learner=request.user, lesson_id=page.pk, module_id=ancestors[-1].pk)
+        module = ancestors[-1]
+        lesson_view_record(
+            learner=request.user, lesson_id=page.pk, module_id=module.pk, module_place=(module.path, module.depth)
+        )
     return None
 
 
 @hooks.register("serve_cached_page")
-def record_kept_lesson_view(request, page_id, parent_id, model):
+def record_kept_lesson_view(request, page_id, parent_id, model, parent_place=None):
     """The same for a lesson served from the page cache (core.page_cache keeps only unrestricted pages)."""
     if model == LessonPage._meta.label_lower and _reading(request):
-        lesson_view_record(learner=request.user, lesson_id=page_id, module_id=parent_id)
+        lesson_view_record(learner=request.user, lesson_id=page_id, module_id=parent_id, module_place=parent_place)
 
 
 def _reading(request) -> bool:

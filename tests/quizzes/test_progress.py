@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -54,6 +55,23 @@ def test_signed_in_rereading_costs_one_read_and_no_write(signed_in, setup):
     statements = [q["sql"].split()[0].upper() for q in queries]
     assert len(queries) <= SIGNED_IN_LESSON_QUERY_BUDGET, statements
     assert not any(word in {"INSERT", "UPDATE", "DELETE"} for word in statements), statements
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_first_reading_reads_the_profile_once_and_never_the_module_s_place(signed_in, setup, kept):
+    """The module's path comes with the page (kept or rendered): a first reading reads whether the lesson was read
+    and the profile's flags, adds the row, checks the module's completion and reads nothing else."""
+    LearnerProfileFactory(user=setup.learner)
+    if kept:
+        Client().get("/en/first-module/lesson-2/")  # an anonymous visit keeps the page
+    signed_in.get("/en/first-module/lesson-1/")
+    with CaptureQueriesContext(connection) as queries:
+        signed_in.get("/en/first-module/lesson-2/")
+    sql = [q["sql"] for q in queries]
+    assert LessonView.objects.filter(learner=setup.learner).count() == 2
+    assert len([q for q in sql if "learners_learnerprofile" in q]) == 2, sql  # seen before?, then the flags
+    assert not [q for q in sql if q.startswith('SELECT "wagtailcore_page"."path" AS "path"')], sql
+    assert len([q for q in sql if q.startswith("INSERT")]) == 1, sql
 
 
 def test_passing_without_reading_does_not_complete_the_module(setup):
