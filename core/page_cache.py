@@ -335,8 +335,7 @@ def _serve_kept(request, entry: dict):
         result = hook(request, entry["page_id"], entry["parent_id"], entry["model"], parent_place=entry["parent_place"])
         if isinstance(result, HttpResponse):
             return result
-    parts = entry["parts"]
-    rendered = [render_part(name, request, user).encode() for name in parts[1::2]]
+    rendered = [render_part(name, request, user).encode() for name in entry["part_names"]]
     etag = _reader_etag(entry, rendered)
 
     def content(gzipped: bool) -> bytes:
@@ -381,8 +380,9 @@ def _store(request, key: str, response, found: dict) -> None:
     parent_id = getattr(page, "tree_ancestors", None)
     parent_id = parent_id[-1].pk if parent_id else page.get_parent().pk
     entry = {
-        "parts": parts,
-        # The text between the reader's parts, and the first piece compressed (see _gzip_for_reader).
+        # The templates of the reader's parts, the text between them, and its first piece compressed
+        # (_gzip_for_reader).
+        "part_names": parts[1::2],
         "texts": [text.encode() for text in parts[0::2]],
         "first_deflated": _deflated(parts[0].encode()),
         "body": body,

@@ -39,8 +39,8 @@ def _language_links(context) -> list[dict]:
 
 
 def _view_url_in(request, code: str) -> str:
-    """Django's translate_url for this request's own address, from the match the request already has (resolving
-    the path again for each language cost a quiz question page a tenth of its time)."""
+    """Django's translate_url for this request's own address, from the match the request already has (translate_url
+    resolves the path again for each language, and the switch and the head's links each asked for both)."""
     full_path = request.get_full_path() if request else "/"
     match = getattr(request, "resolver_match", None)
     if match is None or not match.url_name:
