@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -30,6 +30,7 @@ from curriculum.changes import FIRST_VERSION
 from curriculum.models import LessonPage, ManualPage, ModulePage
 from learners.models import Confirmation, LearnerProfile
 
+from . import selectors
 from .models import Attempt, AttemptStatus, Certificate, CompletionSource, LessonView, ModuleCompletion, Quiz
 from .refresher import completion_refresh_if_done, lesson_read_for_refresher, refresher_read_wanted
 from .selectors import learner_holder, learner_holders, required_modules
@@ -122,11 +123,12 @@ def lesson_view_record(
     Re-reading costs one indexed read, which also brings the profile's refresher flag (quizzes.refresher keeps it),
     and writes nothing unless the lesson now counts for a refresher (checked by a read first, so a learner with a
     refresher elsewhere takes no write lock). A first reading reads the profile's refresher flag and last active
-    day, then inserts one row; in the same transaction follow the day's activity (only on a new day), the
-    refresher's note (only with a refresher pending) and the completion check (one read while a lesson of the
-    module is unread; `module_place`, the module page's (path, depth) when the caller has it, spares reading it).
-    Accounts without a learner profile have no refresher flag: their readings never count for a refresher
-    (refreshers are a learner's).
+    day; then, under the learner's lock, the lessons of the module they have read, and inserts one row. In the
+    same transaction follow the day's activity (only on a new day), the refresher's note (only with a refresher
+    pending) and the completion check, only once every live lesson of the module is read (the module's lessons
+    are kept per process, selectors.module_lesson_ids; `module_place`, the module page's (path, depth) when the
+    caller has it, spares reading it). Accounts without a learner profile have no refresher flag: their readings
+    never count for a refresher (refreshers are a learner's).
     """
     now = now or timezone.now()
     # Not one read of the profile with an EXISTS for the lesson, which would spare a first reading its second read:
@@ -146,16 +148,18 @@ def lesson_view_record(
     pending, active_on = profile[0] if profile else (False, None)
     with write_transaction():
         lock_learner(learner)
-        try:
-            with transaction.atomic():
-                LessonView.objects.create(learner=learner, lesson_id=lesson_id, module_id=module_id, viewed_at=now)
-        except IntegrityError:
+        # Read under the lock, so two tabs reading a module's last two lessons at once cannot both miss the other.
+        read = set(LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True))
+        if lesson_id in read:
             return False  # opened meanwhile in another tab
+        LessonView.objects.create(learner=learner, lesson_id=lesson_id, module_id=module_id, viewed_at=now)
         if activity_is_new(active_on=active_on, now=now):
             activity_record(learner=learner, now=now)
         if pending:
             lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
-        module_completion_refresh(learner=learner, module_id=module_id, now=now, place=module_place)
+        # A lesson still unread means the module cannot be complete (module_is_complete): no query for the rest.
+        if selectors.module_lesson_ids(module_id=module_id, place=module_place) <= read | {lesson_id}:
+            module_completion_refresh(learner=learner, module_id=module_id, now=now, place=module_place)
     return True
 
 
@@ -186,12 +190,22 @@ def module_completion_refresh(
     read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
     if at_workshop is None and lessons.exclude(pk__in=read).exists():
         return None
+    quiz_id = selectors.module_quiz_id(module_id=module_id)
+    best = None
+    if quiz_id is not None:
+        best = (
+            Attempt.objects.filter(learner=learner, quiz_id=quiz_id, status=AttemptStatus.SUBMITTED, passed=True)
+            .order_by("-score", "submitted_at")
+            .first()
+        )
+        if best is None and at_workshop is None:
+            # Every lesson read, the quiz not passed yet: not complete (module_is_complete), and no refresher done
+            # either (that needs a pass since it was marked). The common end of a module's last first reading.
+            return None
     existing = ModuleCompletion.objects.filter(learner=learner, module_id=module_id).first()
     if existing is not None and not existing.needs_refresher:
         return None
-    best = None
-    quiz = Quiz.objects.live().filter(module_id=module_id).first()
-    quiz_id = quiz.pk if quiz is not None else None
+    quiz = Quiz.objects.get(pk=quiz_id) if quiz_id is not None else None
     if existing is not None:
         live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
         module = ModulePage.objects.get(pk=module_id)
@@ -200,14 +214,6 @@ def module_completion_refresh(
             completion=existing, learner=learner, module=module, lessons=live_lessons, quiz=quiz, now=now
         )
         return existing if refreshed else None
-    if quiz_id is not None:
-        best = (
-            Attempt.objects.filter(learner=learner, quiz_id=quiz_id, status=AttemptStatus.SUBMITTED, passed=True)
-            .order_by("-score", "submitted_at")
-            .first()
-        )
-        if best is None and at_workshop is None:
-            return None  # every lesson read, the quiz not passed yet: not complete (module_is_complete)
     live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
     lesson_ids = {lesson.pk for lesson in live_lessons}
     passed = None if quiz_id is None else best is not None

@@ -6,11 +6,12 @@ from datetime import datetime
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import translation
+from wagtail.models import Page
 
 from core import page_cache
 from core.roles import Role
 from core.translated import in_language
-from curriculum.models import ManualPage, ModulePage, ModuleRequirementChange
+from curriculum.models import LessonPage, ManualPage, ModulePage, ModuleRequirementChange
 from learners.models import Confirmation, LearnerProfile
 
 from .models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, Quiz
@@ -226,6 +227,31 @@ def quiz_heading(attempt: Attempt) -> QuizHeading:
 
     module, quiz_title = page_cache.kept_while_unchanged(f"quiz-heading:{attempt.quiz_id}:{language}", from_database)
     return QuizHeading(module=module, quiz_title=in_language(attempt.snapshot.get("title")) or quiz_title)
+
+
+def module_lesson_ids(*, module_id: int, place: tuple[str, int] | None = None) -> frozenset[int]:
+    """The live lessons of a module, kept per process until the manual changes (page_cache): a first reading asks
+    whether it was the module's last unread lesson without a query joining the page tables. `place` is the module
+    page's (path, depth) when the caller has it."""
+
+    def from_database() -> frozenset[int]:
+        path, depth = place or Page.objects.filter(pk=module_id).values_list("path", "depth").first() or ("", 0)
+        if not path:
+            return frozenset()
+        lessons = LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True)
+        return frozenset(lessons.values_list("pk", flat=True))
+
+    return page_cache.kept_while_unchanged(f"module-lessons:{module_id}", from_database)
+
+
+def module_quiz_id(*, module_id: int) -> int | None:
+    """The module's live quiz, if any, kept per process until the manual or a quiz changes (page_cache watches
+    snippets): the completion check asks it on every module's last reading."""
+
+    def from_database() -> int | None:
+        return Quiz.objects.live().filter(module_id=module_id).values_list("pk", flat=True).first()
+
+    return page_cache.kept_while_unchanged(f"module-quiz:{module_id}", from_database)
 
 
 def valid_certificates():

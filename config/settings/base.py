@@ -233,6 +233,7 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party players or oEmbed look-ups
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.DisabledBackend")
 SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))  # where core.sms.FileBackend writes
 
+TEMPLATE_FRAGMENTS = "template_fragments"  # the alias Django's {% cache %} tag uses when it exists
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
@@ -243,6 +244,10 @@ CACHES = {
         "LOCATION": VAR_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # The parts of base.html that are the same on every page in a language (`{% cache %}` in base.html): only
+    # the code, its translations and the static files' names change them, so each process keeps its own and a
+    # restart forgets them (core.apps forgets them on a settings change too, as tests make).
+    TEMPLATE_FRAGMENTS: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": TEMPLATE_FRAGMENTS},
 }
 # Pages kept by core.page_cache: "shared" ones are completed for signed-in readers too, "anonymous" ones are kept
 # for readers who are not signed in (their signed-in versions show progress that would not be worth a copy each).

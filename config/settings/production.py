@@ -65,6 +65,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        TEMPLATE_FRAGMENTS: CACHES[TEMPLATE_FRAGMENTS],  # noqa: F405 - per process, as on one machine
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],

@@ -64,8 +64,8 @@ def language_switch(context):
 def alternate_links(context):
     request = context.get("request")
     links = _language_links(context)
-    if request is not None:
-        links = [{**link, "url": request.build_absolute_uri(link["url"])} for link in links]
+    if request is not None:  # the page's own language is not listed (core/alternate_links.html)
+        links = [{**link, "url": request.build_absolute_uri(link["url"])} for link in links if not link["current"]]
     return {"links": links}
 
 

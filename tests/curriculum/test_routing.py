@@ -73,8 +73,9 @@ def wagtail_routing(monkeypatch):
 
 
 def served(client, url: str) -> tuple:
-    for alias in ("default", "renditions"):
-        caches[alias].clear()  # a cached page would make both routings agree by construction
+    for alias in ("default", "renditions", "template_fragments"):
+        caches[alias].clear()  # a cached page would make both routings agree by construction (and a kept
+        # fragment of base.html would leave its templates out of the second's list)
     response = client.get(url)
     templates = [template.name for template in response.templates]
     content = CSRF_TOKEN.sub(rb"\1\2", response.content)

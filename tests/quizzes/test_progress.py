@@ -295,3 +295,41 @@ def test_a_submission_notes_the_day_s_activity_once(setup):
     with CaptureQueriesContext(connection) as queries:
         attempt_submit(attempt=again, learner=setup.learner, answers=wrong_answers(again))
     assert not [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "learners_learnerprofile"')]
+
+
+def test_a_first_reading_before_the_module_s_last_writes_its_row_and_reads_nothing_after(signed_in, setup):
+    """Under the learner's lock: the lessons they read in the module, then the new row. A lesson of the module still
+    unread (the module's lessons are kept per process) ends the completion check without a query."""
+    LearnerProfileFactory(user=setup.learner)
+    Client().get("/en/first-module/lesson-2/")  # kept, so no rendering follows the hook
+    signed_in.get("/en/first-module/lesson-1/")
+    with CaptureQueriesContext(connection) as queries:
+        signed_in.get("/en/first-module/lesson-2/")
+    sql = [q["sql"] for q in queries]
+    insert = next(index for index, q in enumerate(sql) if q.startswith("INSERT"))
+    assert 'FROM "quizzes_lessonview"' in sql[insert - 1], sql  # read under the lock, just before
+    assert not [q for q in sql[insert + 1 :] if q.startswith(("SELECT", "UPDATE", "INSERT"))], sql
+    assert not [q for q in sql if "wagtailcore_page" in q or "quizzes_quiz" in q], sql
+
+
+def test_a_lesson_published_later_must_be_read_before_the_module_completes(signed_in, setup):
+    """The module's lessons are kept per process until the manual changes: publishing a lesson is seen at once."""
+    pass_quiz(setup.learner, setup.quiz)
+    for lesson in setup.tree.lessons[:2]:
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    setup.tree.draft.save_revision().publish()
+    signed_in.get(f"/en/first-module/{setup.tree.lessons[2].slug}/")
+    assert not ModuleCompletion.objects.exists()
+    assert signed_in.get("/en/first-module/draft-lesson/").status_code == 200
+    completion = ModuleCompletion.objects.get(learner=setup.learner, module=setup.module)
+    assert setup.tree.draft.pk in completion.lesson_ids
+
+
+def test_a_module_whose_quiz_is_withdrawn_completes_on_reading(signed_in, setup):
+    """A module without a live quiz needs its lessons only; the kept answer to "which quiz?" follows the change."""
+    for lesson in setup.tree.lessons[:2]:
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    setup.quiz.unpublish()
+    signed_in.get(f"/en/first-module/{setup.tree.lessons[2].slug}/")
+    completion = ModuleCompletion.objects.get(learner=setup.learner, module=setup.module)
+    assert completion.attempt is None
