@@ -30,6 +30,8 @@ def _language_links(context) -> list[dict]:
         if page is not None and hasattr(page, "get_url"):
             with translation.override(code):
                 url = page.get_url(request)
+        elif code == current and request is not None:
+            url = request.get_full_path()  # a view's own address in its own language: nothing to reverse
         else:
             url = _view_url_in(request, code)
         links.append({"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": url, "current": code == current})
