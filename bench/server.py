@@ -37,11 +37,12 @@ def default_workers() -> int:
     return 2 * cores() + 1
 
 
-# gthread workers keep a browser's connection open between requests (sync workers close it after every
-# response); THREADS requests per worker are served at once. One thread per worker process: with the work
-# CPU-bound, more threads only queue on the interpreter lock (measured: 4 threads cost about 20% of quiz
-# submissions on 2 cores); slow clients are a buffering proxy's job (nginx in front of gunicorn).
-WORKER_CLASS = "gthread"
+# Sync workers, as in production (scripts/serve.py): a sync worker takes a connection only when it is idle, serves one
+# request and closes it, so the load spreads over every worker. A gthread worker keeps its clients' connections
+# open and goes on accepting while its thread is busy: with 32 keep-alive clients one worker was seen holding 31 of
+# them (17-31 in four tries), the other cores idle, and a signed-in page's requests/s halved in such rounds.
+# Keeping phones' connections alive is the reverse proxy's job (nginx in front of gunicorn, docs/deploy.md).
+WORKER_CLASS = "sync"
 THREADS = 1
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from server import (
     PYTHON,
+    WORKER_CLASS,
     ProductionServer,
     collectstatic,
     cores,
@@ -280,7 +281,7 @@ def loadavg() -> str:
 
 def print_table(results: dict) -> None:
     print(
-        f"\nThroughput (gunicorn, {results['workers']} gthread workers, {results['cores']} cores, "
+        f"\nThroughput (gunicorn, {results['workers']} {WORKER_CLASS} workers, {results['cores']} cores, "
         f"{results['tool']}, {results['duration']:g} s x {results['rounds']} alternating rounds, medians)"
     )
     print(

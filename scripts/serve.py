@@ -65,10 +65,11 @@ def main() -> int:
         f"{env['BIND_HOST']}:{env['PORT']}",
         "--workers",
         workers,
+        # Sync workers take a connection only when idle, so the load spreads over every worker; a gthread worker
+        # goes on accepting keep-alive clients while busy, and one was seen holding 31 of 32 while the other cores
+        # idled (bench/server.py). The reverse proxy keeps the phones' connections alive (docs/deploy.md).
         "--worker-class",
-        "gthread",
-        "--threads",
-        "1",
+        "sync",
         "--timeout",
         "60",
         "--access-logfile",
