@@ -158,8 +158,11 @@ def lesson_view_record(
         if pending:
             lesson_read_for_refresher(learner=learner, lesson_id=lesson_id, module_id=module_id)
         # A lesson still unread means the module cannot be complete (module_is_complete): no query for the rest.
-        if selectors.module_lesson_ids(module_id=module_id, place=module_place) <= read | {lesson_id}:
-            module_completion_refresh(learner=learner, module_id=module_id, now=now, place=module_place)
+        read.add(lesson_id)
+        if selectors.module_lesson_ids(module_id=module_id, place=module_place) <= read:
+            module_completion_refresh(
+                learner=learner, module_id=module_id, now=now, place=module_place, lessons_read=read
+            )
     return True
 
 
@@ -170,14 +173,16 @@ def module_completion_refresh(
     now: datetime | None = None,
     place: tuple[str, int] | None = None,
     at_workshop: WorkshopPass | None = None,
+    lessons_read: set[int] | None = None,
 ) -> ModuleCompletion | None:
     """The one place that records a module completed (the rule is `module_is_complete`).
 
     Called inside the caller's transaction (which holds the learner's lock), after a passing submission or a
-    first lesson view; `place` is the module page's (path, depth) when the caller has it. Most calls end at the
-    first query (a lesson not read yet). A completion, once recorded, stays: editing the module later never
-    takes it away. A completion that needs a refresher (quizzes.refresher) is made current again here, once the
-    changed lessons are read and the quiz passed again.
+    first lesson view; `place` is the module page's (path, depth) when the caller has it, `lessons_read` the
+    lessons of the module the learner has read when the caller read them under the lock. Most calls end at the
+    first query (a lesson not read yet, or the quiz not passed). A completion, once recorded, stays: editing the
+    module later never takes it away. A completion that needs a refresher (quizzes.refresher) is made current
+    again here, once the changed lessons are read and the quiz passed again.
     """
     # `at_workshop`: the learner attended a workshop's sessions on the module (workshops.completion calls with
     # it, then links the completion to its workshop): the lessons need not be read; the workshop's post-test or
@@ -187,9 +192,14 @@ def module_completion_refresh(
         return None
     path, depth = place
     lessons = LessonPage.objects.filter(path__startswith=path, depth=depth + 1, live=True)
-    read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
-    if at_workshop is None and lessons.exclude(pk__in=read).exists():
-        return None
+    if lessons_read is None:
+        read = LessonView.objects.filter(learner=learner, module_id=module_id).values_list("lesson_id", flat=True)
+        if at_workshop is None and lessons.exclude(pk__in=read).exists():
+            return None
+    else:
+        # The caller found every lesson it knows of read: the live lessons are checked against them below, once
+        # the quiz is passed, instead of by a query here.
+        read = lessons_read
     quiz_id = selectors.module_quiz_id(module_id=module_id)
     best = None
     if quiz_id is not None:
@@ -208,6 +218,8 @@ def module_completion_refresh(
     quiz = Quiz.objects.get(pk=quiz_id) if quiz_id is not None else None
     if existing is not None:
         live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
+        if at_workshop is None and not {lesson.pk for lesson in live_lessons} <= set(read):
+            return None
         module = ModulePage.objects.get(pk=module_id)
         now = now or timezone.now()
         refreshed = completion_refresh_if_done(

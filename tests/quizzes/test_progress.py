@@ -333,3 +333,19 @@ def test_a_module_whose_quiz_is_withdrawn_completes_on_reading(signed_in, setup)
     signed_in.get(f"/en/first-module/{setup.tree.lessons[2].slug}/")
     completion = ModuleCompletion.objects.get(learner=setup.learner, module=setup.module)
     assert completion.attempt is None
+
+
+def test_the_module_s_last_reading_without_a_pass_asks_only_for_a_passed_attempt(signed_in, setup):
+    """Every lesson read (the set read under the lock, against the kept lessons), the quiz not passed: one query for
+    a passed attempt ends the check; the lessons are not listed again and no completion is looked up."""
+    LearnerProfileFactory(user=setup.learner)
+    Client().get("/en/first-module/lesson-3/")  # kept, so no rendering follows the hook
+    for lesson in setup.tree.lessons[:2]:
+        signed_in.get(f"/en/first-module/{lesson.slug}/")
+    with CaptureQueriesContext(connection) as queries:
+        signed_in.get("/en/first-module/lesson-3/")
+    sql = [q["sql"] for q in queries]
+    insert = next(index for index, q in enumerate(sql) if q.startswith("INSERT"))
+    after = [q for q in sql[insert + 1 :] if q.startswith(("SELECT", "UPDATE", "INSERT"))]
+    assert len(after) == 1 and 'FROM "quizzes_attempt"' in after[0], after
+    assert not ModuleCompletion.objects.exists()
