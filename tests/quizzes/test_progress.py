@@ -13,6 +13,7 @@ from learners.models import LearnerProfile
 from quizzes.attempts import attempt_start, attempt_submit
 from quizzes.completion import course_is_complete, lesson_view_record, module_is_complete
 from quizzes.models import Attempt, AttemptStatus, Certificate, LessonView, ModuleCompletion, QuestionOutcome
+from quizzes.selectors import module_quiz_id
 from tests.factories import LearnerProfileFactory
 from tests.quizzes.conftest import correct_answers, wrong_answers
 
@@ -342,6 +343,7 @@ def test_the_module_s_last_reading_without_a_pass_asks_only_for_a_passed_attempt
     Client().get("/en/first-module/lesson-3/")  # kept, so no rendering follows the hook
     for lesson in setup.tree.lessons[:2]:
         signed_in.get(f"/en/first-module/{lesson.slug}/")
+    assert module_quiz_id(module_id=setup.module.pk) == setup.quiz.pk  # kept, as after any earlier reader's check
     with CaptureQueriesContext(connection) as queries:
         signed_in.get("/en/first-module/lesson-3/")
     sql = [q["sql"] for q in queries]
