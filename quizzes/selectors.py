@@ -199,7 +199,7 @@ def learner_attempt(*, learner, attempt_id: int, with_quiz: bool = True) -> Atte
     # get() rather than first(): a primary key needs no ORDER BY, which costs more to build than to run here.
     queryset = Attempt.objects.select_related("quiz", "quiz__module") if with_quiz else Attempt.objects.all()
     try:
-        return queryset.get(pk=attempt_id, learner=learner)
+        return queryset.get(pk=attempt_id, learner_id=learner.pk)
     except Attempt.DoesNotExist:
         return None
 
