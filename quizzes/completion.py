@@ -222,8 +222,8 @@ def module_completion_refresh(
     quiz = Quiz.objects.get(pk=quiz_id) if quiz_id is not None else None
     if existing is not None:
         live_lessons = list(lessons.order_by("path").only("pk", "live_revision_id"))
-        if at_workshop is None and not {lesson.pk for lesson in live_lessons} <= set(read):
-            return None
+        if lessons_read is not None and not {lesson.pk for lesson in live_lessons} <= lessons_read:
+            return None  # the query above (without `lessons_read`) has already made sure of it
         module = ModulePage.objects.get(pk=module_id)
         now = now or timezone.now()
         refreshed = completion_refresh_if_done(
